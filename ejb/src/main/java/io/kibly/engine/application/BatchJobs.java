@@ -1,0 +1,19 @@
+package io.kibly.engine.application;
+
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.validation.constraints.NotNull;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one entry to Jakarta Batch: every job is started, inspected and stopped here, because a job is only
+ * visible to the component that started it. Jobs always run for one tenant.
+ */
+public interface BatchJobs {
+
+    /** Starts the job for the tenant; returns the execution id. */
+    long start(@NotNull TenantId tenantId, @NotNull BatchJob job, @NotNull Map<String, String> parameters);
+
+    /** The execution, if it exists and belongs to the tenant. */
+    Optional<BatchExecution> execution(@NotNull TenantId tenantId, long executionId);
+}

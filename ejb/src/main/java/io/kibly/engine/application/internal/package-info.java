@@ -1,0 +1,2 @@
+/** Stateless session beans implementing the application services: the transaction boundaries. */
+package io.kibly.engine.application.internal;

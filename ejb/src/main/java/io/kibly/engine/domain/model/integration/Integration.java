@@ -1,0 +1,128 @@
+package io.kibly.engine.domain.model.integration;
+
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A tenant's connection to one accounting provider. Created {@link IntegrationStatus#PENDING_AUTH}; the
+ * authorisation flow activates it. Its id is assigned on creation so that it can be handed out (and put on a
+ * queue) before the row is flushed.
+ */
+@Entity
+@Table(name = "integration")
+public class Integration {
+
+    public static final int MAX_NAME_LENGTH = 200;
+
+    @Id
+    private UUID id;
+
+    @Embedded
+    private TenantId tenantId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Provider provider;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "integration_type", nullable = false, length = 20)
+    private IntegrationType type;
+
+    @Column(nullable = false, length = MAX_NAME_LENGTH)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private IntegrationStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_sync_requested_at")
+    private Instant lastSyncRequestedAt;
+
+    @Version
+    private long version;
+
+    protected Integration() {
+        // for JPA
+    }
+
+    public Integration(TenantId tenantId, Provider provider, IntegrationType type, String name, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.type = Objects.requireNonNull(type, "type");
+        this.name = validName(name);
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.status = IntegrationStatus.PENDING_AUTH;
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("an integration needs a name");
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("an integration name has at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * A sync worker picked up a request to sync this integration. Kept monotonic: a request acknowledged out of
+     * order never moves the timestamp back.
+     */
+    public void acknowledgeSyncRequest(Instant requestedAt) {
+        if (lastSyncRequestedAt == null || requestedAt.isAfter(lastSyncRequestedAt)) {
+            lastSyncRequestedAt = requestedAt;
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public TenantId tenantId() {
+        return tenantId;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public IntegrationType type() {
+        return type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public IntegrationStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> lastSyncRequestedAt() {
+        return Optional.ofNullable(lastSyncRequestedAt);
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,2 @@
+/** The tenant: the business whose books an integration connects. Every aggregate belongs to exactly one. */
+package io.kibly.engine.domain.model.tenant;

@@ -1,0 +1,12 @@
+package io.kibly.engine.infrastructure.messaging.jms;
+
+/** Names of the fields of the engine's map messages. */
+final class MessageFields {
+
+    static final String TENANT_ID = "tenantId";
+    static final String INTEGRATION_ID = "integrationId";
+    static final String REQUESTED_AT = "requestedAt";
+
+    private MessageFields() {
+    }
+}

@@ -1,0 +1,68 @@
+package io.kibly.engine.serverconfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The command line behind {@code ./kibly}: {@code start} brings up PostgreSQL, Payara and the engine and prints
+ * where they are; {@code stop} stops them; {@code status} says what runs.
+ *
+ * <p>Settings (environment): {@code KIBLY_HOME} (working directory, default {@code .kibly}),
+ * {@code KIBLY_PORT_BASE} (default 8000: HTTP 8080, admin 8048, JMS 8076, embedded PostgreSQL 8432),
+ * {@code KIBLY_HEAP} (default 1g) and the database settings of {@link DatabaseSettings}.
+ */
+public final class Kibly {
+
+    private Kibly() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(env.getOrDefault("KIBLY_HOME", ".kibly"));
+        int portBase = Integer.parseInt(env.getOrDefault("KIBLY_PORT_BASE", "8000"));
+        KiblyEnvironment environment = new KiblyEnvironment(home, portBase, env.getOrDefault("KIBLY_HEAP", "1g"), env);
+        String command = args.length == 0 ? "start" : args[0];
+        try {
+            switch (command) {
+                case "start" -> start(environment, Path.of(args.length > 1 ? args[1] : "ear/target/kibly.ear"));
+                case "stop" -> {
+                    environment.stopServers();
+                    System.out.println("Kibly stopped.");
+                }
+                case "status" -> System.out.println(environment.payara().isRunning()
+                        ? "Payara is running: " + environment.httpUrl() : "Payara is not running.");
+                default -> {
+                    System.err.println("usage: kibly start [ear] | stop | status");
+                    System.exit(2);
+                }
+            }
+        } catch (LauncherException e) {
+            System.err.println("kibly " + command + " failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void start(KiblyEnvironment environment, Path ear) {
+        if (!Files.isRegularFile(ear)) {
+            throw new LauncherException("No EAR at " + ear + ": build it first (mvn -DskipTests install)");
+        }
+        long started = System.nanoTime();
+        DatabaseSettings database = environment.startServers();
+        environment.deploy(ear);
+        String http = environment.httpUrl();
+        System.out.printf("""
+
+                Kibly Integration Engine is up (%.0f s).
+                  API              %s/api/integrations
+                  Admin console    %s/admin/
+                  OpenAPI          %s/openapi
+                  Health, metrics  %s/health  %s/metrics
+                  Payara admin     %s
+                  Database         %s
+                  Server log       %s
+                Stop it with: ./kibly stop
+                """, (System.nanoTime() - started) / 1e9, http, http, http, http, http, environment.adminUrl(),
+                database, environment.payara().serverLog());
+    }
+}

@@ -1,0 +1,182 @@
+package io.kibly.engine.serverconfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The engine's whole server environment in one working directory: PostgreSQL (configured or embedded), the
+ * Payara domain configured by the asadmin scripts, and optionally the deployed EAR. Idempotent: starting what
+ * runs already is a no-op, and a domain is configured once.
+ *
+ * <pre>
+ * workDirectory/
+ *   payara/payara6/...          Payara Server Full, domain "kibly"
+ *   postgres/{bin-*,data}       the embedded PostgreSQL (moved under /var/tmp when root cannot share it)
+ *   deployed.sha256             the EAR last deployed (skips a redeploy of the same build)
+ * </pre>
+ */
+public final class KiblyEnvironment {
+
+    private static final Logger LOG = Logger.getLogger(KiblyEnvironment.class.getName());
+    public static final String APPLICATION = "kibly";
+    static final String EMBEDDED_DATABASE = "kibly";
+    static final String EMBEDDED_USER = "kibly";
+    static final String EMBEDDED_PASSWORD = "kibly";
+
+    private final Path workDirectory;
+    private final int portBase;
+    private final String heap;
+    private final Map<String, String> environment;
+    private final Distribution distribution;
+    private final PayaraServer payara;
+
+    public KiblyEnvironment(Path workDirectory, int portBase, String heap, Map<String, String> environment) {
+        this.workDirectory = workDirectory.toAbsolutePath().normalize();
+        this.portBase = portBase;
+        this.heap = heap;
+        this.environment = environment;
+        this.distribution = Distribution.fromBuild();
+        this.payara = new PayaraServer(this.workDirectory.resolve("payara"), portBase);
+    }
+
+    public PayaraServer payara() {
+        return payara;
+    }
+
+    public int embeddedDatabasePort() {
+        return portBase + 432;
+    }
+
+    private Optional<DatabaseSettings> configuredDatabase() {
+        return DatabaseSettings.configured(environment);
+    }
+
+    private EmbeddedPostgres embeddedPostgres() {
+        return new EmbeddedPostgres(EmbeddedPostgres.homeFor(workDirectory.resolve("postgres")),
+                distribution.postgresVersion(), embeddedDatabasePort());
+    }
+
+    /** Starts the database and the configured domain; returns the database the engine uses. */
+    public DatabaseSettings startServers() {
+        DatabaseSettings database = configuredDatabase().orElseGet(() -> embeddedPostgres()
+                .start(EMBEDDED_DATABASE, EMBEDDED_USER, EMBEDDED_PASSWORD));
+        LOG.info(() -> "Database: " + database + (configuredDatabase().isPresent() ? " (configured)" : " (embedded)"));
+
+        payara.install(distribution.payaraZip());
+        if (!payara.domainExists()) {
+            payara.createDomain();
+        }
+        if (!payara.isRunning()) {
+            payara.start();
+        }
+        if (!payara.isConfigured()) {
+            payara.runScript("configure-domain.asadmin", Map.of("heap", heap, "postgresqlJar", postgresqlDriverJar()));
+            payara.limitBrokerRollbacks(5);
+            payara.markConfigured();
+            pointAtDatabase(database);
+            // JVM options, the batch runtime's data source and the broker settings take effect on restart.
+            payara.restart();
+        } else {
+            pointAtDatabase(database);
+        }
+        return database;
+    }
+
+    private void pointAtDatabase(DatabaseSettings database) {
+        payara.runScript("update-database.asadmin", Map.of("dbHost", database.host(),
+                "dbPort", String.valueOf(database.port()), "dbName", database.database(), "dbUser", database.user(),
+                "dbPassword", database.password()));
+    }
+
+    /** Deploys the EAR unless this very build is deployed already, then waits until the engine is ready. */
+    public void deploy(Path ear) {
+        String checksum = sha256(ear);
+        Path deployedMarker = workDirectory.resolve("deployed.sha256");
+        boolean deployed = payara.isDeployed(APPLICATION);
+        boolean current = deployed && Files.exists(deployedMarker) && checksum.equals(readQuietly(deployedMarker));
+        if (deployed && !current) {
+            // The server loads its deployed applications after start-domain returns; redeploying while it does
+            // fails ("name already in use"). Let the old build finish loading first, whether or not it gets ready.
+            awaitReadyQuietly(Duration.ofSeconds(120));
+        }
+        if (!current) {
+            payara.deploy(ear, APPLICATION);
+            try {
+                Files.writeString(deployedMarker, checksum);
+            } catch (IOException e) {
+                throw new LauncherException("Cannot record the deployment in " + deployedMarker, e);
+            }
+        } else {
+            LOG.info("This build is deployed already");
+        }
+        PayaraServer.awaitHttp(readinessUrl(), Duration.ofSeconds(180), true);
+    }
+
+    private java.net.URI readinessUrl() {
+        return java.net.URI.create(httpUrl() + "/health/ready");
+    }
+
+    private void awaitReadyQuietly(Duration timeout) {
+        try {
+            PayaraServer.awaitHttp(readinessUrl(), timeout, true);
+        } catch (LauncherException e) {
+            LOG.info(() -> "The deployed build did not get ready (" + e.getMessage() + "); redeploying");
+        }
+    }
+
+    public void stopServers() {
+        if (payara.domainExists() && payara.isRunning()) {
+            payara.stop();
+        }
+        if (configuredDatabase().isEmpty()) {
+            embeddedPostgres().stop();
+        }
+    }
+
+    public String httpUrl() {
+        return "http://localhost:" + payara.httpPort();
+    }
+
+    public String adminUrl() {
+        return "http://localhost:" + payara.adminPort();
+    }
+
+    private static String postgresqlDriverJar() {
+        try {
+            return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new LauncherException("Cannot locate the PostgreSQL driver jar", e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new LauncherException("Cannot read " + file, e);
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

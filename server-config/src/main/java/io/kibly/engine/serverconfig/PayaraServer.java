@@ -1,0 +1,267 @@
+package io.kibly.engine.serverconfig;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One Payara Server Full installation and the engine's domain in it, driven through {@code asadmin}.
+ * Ports come from a port base, as {@code create-domain --portbase} assigns them (admin +48, HTTP +80, JMS +76).
+ */
+public final class PayaraServer {
+
+    private static final Logger LOG = Logger.getLogger(PayaraServer.class.getName());
+    static final String DOMAIN = "kibly";
+    private static final String CONFIGURED_MARKER = "kibly-configured";
+
+    private final Path installation;
+    private final int portBase;
+
+    public PayaraServer(Path installation, int portBase) {
+        this.installation = installation.toAbsolutePath();
+        this.portBase = portBase;
+    }
+
+    public int adminPort() {
+        return portBase + 48;
+    }
+
+    public int httpPort() {
+        return portBase + 80;
+    }
+
+    public int jmsPort() {
+        return portBase + 76;
+    }
+
+    /** The Payara home ({@code payara6}), as Arquillian's {@code payaraHome} wants it. */
+    public Path home() {
+        return installation.resolve("payara6");
+    }
+
+    private Path domainDirectory() {
+        return home().resolve("glassfish/domains/" + DOMAIN);
+    }
+
+    public Path serverLog() {
+        return domainDirectory().resolve("logs/server.log");
+    }
+
+    /** Unzips the distribution when this installation does not have it yet. */
+    public void install(Path distributionZip) {
+        if (Files.exists(home().resolve("bin/asadmin"))) {
+            return;
+        }
+        LOG.info(() -> "Installing Payara Server from " + distributionZip + " into " + installation);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distributionZip))) {
+            Files.createDirectories(installation);
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                Path path = installation.resolve(entry.getName()).normalize();
+                if (!path.startsWith(installation)) {
+                    throw new IOException("Archive entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    continue;
+                }
+                Files.createDirectories(path.getParent());
+                Files.copy(zip, path);
+                // Zip entries lose their mode here: scripts in bin/ must be executable.
+                if (path.getParent().getFileName().toString().equals("bin")) {
+                    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        } catch (IOException e) {
+            throw new LauncherException("Cannot install Payara from " + distributionZip + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean domainExists() {
+        return Files.exists(domainDirectory().resolve("config/domain.xml"));
+    }
+
+    public void createDomain() {
+        LOG.info(() -> "Creating domain " + DOMAIN + " with port base " + portBase);
+        asadminLocal("create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase), DOMAIN);
+    }
+
+    public boolean isConfigured() {
+        return Files.exists(domainDirectory().resolve("config/" + CONFIGURED_MARKER));
+    }
+
+    /**
+     * Runs a script from {@code src/main/asadmin} against the running domain, filling in its {@code ${name}}
+     * placeholders (each value escaped for asadmin's property syntax).
+     */
+    public void runScript(String script, Map<String, String> values) {
+        String text;
+        try (InputStream in = PayaraServer.class.getResourceAsStream("asadmin/" + script)) {
+            if (in == null) {
+                throw new LauncherException("No asadmin script " + script);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder commands = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                commands.append(fill(trimmed, values)).append('\n');
+            }
+        }
+        try {
+            Path file = Files.createTempFile("kibly-", ".asadmin");
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Files.writeString(file, commands);
+                Processes.Result result = Processes.run(asadmin("--port", String.valueOf(adminPort()), "multimode",
+                        "--file", file.toString()), installation, environment(), 600);
+                if (!result.ok()) {
+                    throw new LauncherException("asadmin script " + script + " failed:\n"
+                            + Processes.redact(List.of(result.output())));
+                }
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fill(String line, Map<String, String> values) {
+        Matcher matcher = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(line);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new LauncherException("No value for ${" + matcher.group(1) + "} in an asadmin script");
+            }
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(escape(value)));
+        }
+        return matcher.appendTail(filled).toString();
+    }
+
+    /** asadmin separates properties with ':' and splits on '='; both are escaped with a backslash. */
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+
+    public void markConfigured() {
+        try {
+            Files.writeString(domainDirectory().resolve("config/" + CONFIGURED_MARKER), Instant.now().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Bounds redelivery of messages whose transaction was rolled back other than by an exception (a timeout,
+     * setRollbackOnly): without it OpenMQ redelivers those forever. Written into the embedded broker's instance
+     * configuration, read when the broker starts.
+     */
+    public void limitBrokerRollbacks(int maxConsecutiveRollbacks) {
+        Path config = domainDirectory().resolve("imq/instances/imqbroker/props/config.properties");
+        try {
+            String current = Files.exists(config) ? Files.readString(config) : "";
+            if (!current.contains("imq.transaction.message.maxConsecutiveRollbacks")) {
+                Files.createDirectories(config.getParent());
+                Files.writeString(config, current + (current.endsWith("\n") || current.isEmpty() ? "" : "\n")
+                        + "imq.transaction.message.maxConsecutiveRollbacks=" + maxConsecutiveRollbacks + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean isRunning() {
+        return Processes.run(asadmin("list-domains"), installation, environment(), 60).output()
+                .contains(DOMAIN + " running");
+    }
+
+    public void start() {
+        LOG.info(() -> "Starting domain " + DOMAIN + " (admin port " + adminPort() + ", HTTP port " + httpPort() + ")");
+        asadminLocal("start-domain", DOMAIN);
+        // start-domain returns before the server is serving; deploying now races with its startup loader.
+        awaitHttp(URI.create("http://127.0.0.1:" + httpPort() + "/"), Duration.ofSeconds(120), false);
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    public void stop() {
+        if (domainExists()) {
+            asadminLocal("stop-domain", DOMAIN);
+        }
+    }
+
+    public boolean isDeployed(String application) {
+        return Processes.run(asadmin("--port", String.valueOf(adminPort()), "list-applications"), installation,
+                environment(), 60).output().contains(application + " ");
+    }
+
+    public void deploy(Path archive, String name) {
+        LOG.info(() -> "Deploying " + archive.getFileName() + " as " + name);
+        Processes.runOrFail(asadmin("--port", String.valueOf(adminPort()), "deploy", "--force=true", "--name", name,
+                archive.toAbsolutePath().toString()), installation, environment(), 600);
+    }
+
+    /** Waits until {@code url} answers (any status, or only 200 when {@code requireOk}). */
+    public static void awaitHttp(URI url, Duration timeout, boolean requireOk) {
+        Instant deadline = Instant.now().plus(timeout);
+        int lastStatus = -1;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+                connection.setConnectTimeout(2000);
+                connection.setReadTimeout(5000);
+                lastStatus = connection.getResponseCode();
+                connection.disconnect();
+                if (!requireOk || lastStatus == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LauncherException("Interrupted while waiting for " + url, e);
+            }
+        }
+        throw new LauncherException("No " + (requireOk ? "200 " : "answer ") + "from " + url + " within " + timeout
+                + " (last status " + lastStatus + ")");
+    }
+
+    private void asadminLocal(String... arguments) {
+        Processes.runOrFail(asadmin(arguments), installation, environment(), 600);
+    }
+
+    private List<String> asadmin(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(home().resolve("bin/asadmin").toString(), "--interactive=false"));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static Map<String, String> environment() {
+        return Map.of("AS_JAVA", System.getProperty("java.home"));
+    }
+}

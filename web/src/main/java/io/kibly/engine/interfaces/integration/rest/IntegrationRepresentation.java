@@ -1,0 +1,16 @@
+package io.kibly.engine.interfaces.integration.rest;
+
+import io.kibly.engine.domain.model.integration.Integration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An integration as the API shows it. */
+public record IntegrationRepresentation(UUID id, String provider, String name, String integrationType,
+        String status, Instant createdAt, Instant lastSyncRequestedAt) {
+
+    static IntegrationRepresentation of(Integration integration) {
+        return new IntegrationRepresentation(integration.id(), integration.provider().apiName(), integration.name(),
+                integration.type().apiName(), integration.status().name(), integration.createdAt(),
+                integration.lastSyncRequestedAt().orElse(null));
+    }
+}

@@ -1,0 +1,113 @@
+package io.kibly.engine.interfaces.integration.rest;
+
+import io.kibly.engine.application.IntegrationService;
+import io.kibly.engine.domain.model.integration.Integration;
+import io.kibly.engine.domain.model.integration.IntegrationType;
+import io.kibly.engine.domain.model.integration.Provider;
+import io.kibly.engine.interfaces.rest.CurrentTenant;
+import io.kibly.engine.interfaces.rest.QueryParameters;
+import io.kibly.engine.interfaces.rest.problem.Problem;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("integrations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Integrations", description = "A tenant's connections to accounting providers")
+public class IntegrationResource {
+
+    @Inject
+    IntegrationService integrations;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an integration", description = "Created in status PENDING_AUTH.")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = IntegrationRepresentation.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request; the problem names the fields",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@NotNull(message = "a JSON body is required") @Valid RegisterIntegrationRequest request) {
+        Integration integration = integrations.register(tenant.id(),
+                Provider.fromApiName(request.getProvider()).orElseThrow(),
+                IntegrationType.fromApiName(request.getIntegrationType()).orElseThrow(),
+                request.getName());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(integration.id().toString()).build())
+                .entity(IntegrationRepresentation.of(integration))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List integrations", description = "Oldest first; pass the page's `next` as `after`.")
+    @APIResponse(responseCode = "200", description = "A page",
+            content = @Content(schema = @Schema(implementation = IntegrationPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit or cursor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IntegrationPage list(@QueryParam("limit") String limitParameter, @QueryParam("after") String after) {
+        int limit = QueryParameters.intInRange("limit", limitParameter, 100, 1, 500);
+        UUID cursor = QueryParameters.cursor("after", after);
+        List<IntegrationRepresentation> items = integrations.list(tenant.id(), cursor, limit).stream()
+                .map(IntegrationRepresentation::of)
+                .toList();
+        UUID next = items.size() == limit ? items.get(items.size() - 1).id() : null;
+        return new IntegrationPage(items, next);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read one integration")
+    @APIResponse(responseCode = "200", description = "The integration",
+            content = @Content(schema = @Schema(implementation = IntegrationRepresentation.class)))
+    @APIResponse(responseCode = "404", description = "The tenant has no such integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IntegrationRepresentation find(@PathParam("id") String id) {
+        return IntegrationRepresentation.of(integrations.find(tenant.id(), integrationId(id)));
+    }
+
+    @POST
+    @Path("{id}/sync-requests")
+    @Operation(summary = "Ask the sync workers to sync the integration",
+            description = "Queued on the sync-integration queue; a worker acknowledges it (lastSyncRequestedAt).")
+    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "404", description = "The tenant has no such integration",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response requestSync(@PathParam("id") String id) {
+        integrations.requestSync(tenant.id(), integrationId(id));
+        return Response.accepted().build();
+    }
+
+    /** An id that is not even a UUID names no integration: 404, as for any unknown id. */
+    private static UUID integrationId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("No such integration");
+        }
+    }
+}
