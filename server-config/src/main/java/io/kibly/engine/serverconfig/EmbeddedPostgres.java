@@ -94,6 +94,16 @@ public final class EmbeddedPostgres {
         }
     }
 
+    /** Deletes the data directory (the server must be stopped). */
+    void discardData() {
+        try {
+            deleteRecursively(dataDirectory());
+            Files.deleteIfExists(superuserPasswordFile());
+        } catch (IOException e) {
+            throw new LauncherException("Cannot delete " + dataDirectory() + ": " + e.getMessage(), e);
+        }
+    }
+
     private void pgCtl(String... arguments) {
         List<String> command = new ArrayList<>(List.of(binaries().resolve("bin/pg_ctl").toString(), "-D",
                 dataDirectory().toString()));

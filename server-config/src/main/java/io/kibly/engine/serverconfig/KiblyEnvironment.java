@@ -133,6 +133,24 @@ public final class KiblyEnvironment {
         }
     }
 
+    /** Stops the embedded PostgreSQL if it runs and deletes its data: the next start begins empty. For tests. */
+    public void discardEmbeddedData() {
+        if (configuredDatabase().isPresent()) {
+            throw new LauncherException("Refusing to discard data: a database is configured (KIBLY_DB_URL)");
+        }
+        EmbeddedPostgres postgres = embeddedPostgres();
+        postgres.stop();
+        postgres.discardData();
+    }
+
+    /** Undeploys the engine if a previous run left it deployed (waiting for it to finish loading first). */
+    public void undeployLeftover() {
+        if (payara.isDeployed(APPLICATION)) {
+            awaitReadyQuietly(Duration.ofSeconds(120));
+            payara.undeploy(APPLICATION);
+        }
+    }
+
     public void stopServers() {
         if (payara.domainExists() && payara.isRunning()) {
             payara.stop();

@@ -223,6 +223,11 @@ public final class PayaraServer {
                 archive.toAbsolutePath().toString()), installation, environment(), 600);
     }
 
+    public void undeploy(String name) {
+        Processes.runOrFail(asadmin("--port", String.valueOf(adminPort()), "undeploy", name), installation,
+                environment(), 300);
+    }
+
     /** Waits until {@code url} answers (any status, or only 200 when {@code requireOk}). */
     public static void awaitHttp(URI url, Duration timeout, boolean requireOk) {
         Instant deadline = Instant.now().plus(timeout);

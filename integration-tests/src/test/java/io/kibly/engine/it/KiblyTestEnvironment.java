@@ -1,0 +1,57 @@
+package io.kibly.engine.it;
+
+import io.kibly.engine.serverconfig.DatabaseSettings;
+import io.kibly.engine.serverconfig.KiblyEnvironment;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Brings up the test environment once per test run, before the first test: an empty embedded PostgreSQL and a
+ * Payara domain configured by server-config's scripts (the launcher's own code), then stops both at the end.
+ * Arquillian connects to that running server ({@code allowConnectingToRunningServer}) and deploys into it.
+ *
+ * <p>Properties it publishes for the tests and arquillian.xml: {@code kibly.it.payaraHome},
+ * {@code kibly.it.adminPort}, {@code kibly.it.baseUrl}, {@code kibly.it.jdbcUrl}, {@code kibly.it.dbUser},
+ * {@code kibly.it.dbPassword}.
+ */
+public class KiblyTestEnvironment implements TestExecutionListener {
+
+    private static final Logger LOG = Logger.getLogger(KiblyTestEnvironment.class.getName());
+
+    private KiblyEnvironment environment;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        if (!testPlan.containsTests()) {
+            return;
+        }
+        long started = System.nanoTime();
+        Path home = Path.of(System.getProperty("kibly.it.home", "target/kibly-it"));
+        int portBase = Integer.getInteger("kibly.it.portBase", 28000);
+        environment = new KiblyEnvironment(home, portBase, "1g", Map.of());
+        environment.stopServers(); // whatever a killed earlier run left behind
+        environment.discardEmbeddedData();
+        DatabaseSettings database = environment.startServers();
+        environment.undeployLeftover();
+
+        System.setProperty("kibly.it.payaraHome", environment.payara().home().toString());
+        System.setProperty("kibly.it.adminPort", String.valueOf(environment.payara().adminPort()));
+        System.setProperty("kibly.it.baseUrl", environment.httpUrl());
+        System.setProperty("kibly.it.jdbcUrl", database.jdbcUrl());
+        System.setProperty("kibly.it.dbUser", database.user());
+        System.setProperty("kibly.it.dbPassword", database.password());
+        System.setProperty("kibly.it.serverLog", environment.payara().serverLog().toString());
+        LOG.info(() -> String.format("Test environment up in %.1f s: %s, database %s",
+                (System.nanoTime() - started) / 1e9, environment.httpUrl(), database));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (environment != null) {
+            environment.stopServers();
+        }
+    }
+}
