@@ -31,6 +31,12 @@ class PlatformIT {
     }
 
     @Test
+    void theServersEjbTimerStoreIsInPostgresql() {
+        assertEquals(1, Database.count("select count(*) from information_schema.tables "
+                + "where table_schema = 'public' and table_name = 'EJB__TIMER__TBL'"));
+    }
+
+    @Test
     void readinessCoversTheDatabaseAndTheBroker() {
         EngineClient.Reply ready = client.get("/health/ready");
 
