@@ -10,24 +10,51 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.nio.file.Path;
+import io.kibly.engine.serverconfig.DevTokens;
 import java.util.UUID;
 
-/** Talks to the deployed engine over real HTTP, as one tenant. */
+/**
+ * Talks to the deployed engine over real HTTP as one user of one tenant, with a bearer token minted by the
+ * development issuer that the test environment configured (all three roles unless told otherwise).
+ */
 final class EngineClient {
 
+    static final List<String> ALL_ROLES = List.of("ADMIN", "OPERATOR", "VIEWER");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl = System.getProperty("kibly.it.baseUrl", "http://localhost:28080");
     private final String tenant;
+    private final String token;
 
-    private EngineClient(String tenant) {
+    private EngineClient(String tenant, String token) {
         this.tenant = tenant;
+        this.token = token;
+    }
+
+    static DevTokens issuer() {
+        return new DevTokens(Path.of(System.getProperty("kibly.it.jwtDirectory")));
     }
 
     /** A client for a tenant of its own, so that tests never see each other's data. */
     static EngineClient forNewTenant(String prefix) {
-        return new EngineClient(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return forTenant(newTenantId(prefix), ALL_ROLES);
+    }
+
+    static String newTenantId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static EngineClient forTenant(String tenant, List<String> roles) {
+        return new EngineClient(tenant, issuer().mint(tenant, "it-user@" + tenant, roles, Duration.ofMinutes(30)));
+    }
+
+    /** A client presenting exactly this bearer token (or none, for null). */
+    static EngineClient withToken(String tenant, String token) {
+        return new EngineClient(tenant, token);
     }
 
     String tenant() {
@@ -35,7 +62,11 @@ final class EngineClient {
     }
 
     EngineClient asTenant(String otherTenant) {
-        return new EngineClient(otherTenant);
+        return forTenant(otherTenant, ALL_ROLES);
+    }
+
+    EngineClient withRoles(String... roles) {
+        return forTenant(tenant, List.of(roles));
     }
 
     Reply get(String path) {
@@ -56,16 +87,28 @@ final class EngineClient {
                 .add("integrationType", type).build().toString());
     }
 
+    Reply send(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::setHeader);
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("X-Kibly-Tenant", tenant).header("Accept", "application/json, application/problem+json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json, application/problem+json");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), response.body());
+                    response.headers().firstValue("Location"), response.headers().firstValue("WWW-Authenticate"),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed", e);
         } catch (InterruptedException e) {
@@ -74,7 +117,8 @@ final class EngineClient {
         }
     }
 
-    record Reply(int status, String contentType, Optional<String> location, String body) {
+    record Reply(int status, String contentType, Optional<String> location, Optional<String> authenticate,
+            String body) {
 
         JsonObject json() {
             try (var reader = Json.createReader(new StringReader(body))) {

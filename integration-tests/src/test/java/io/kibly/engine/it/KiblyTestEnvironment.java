@@ -15,7 +15,7 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>Properties it publishes for the tests and arquillian.xml: {@code kibly.it.payaraHome},
  * {@code kibly.it.adminPort}, {@code kibly.it.baseUrl}, {@code kibly.it.jdbcUrl}, {@code kibly.it.dbUser},
- * {@code kibly.it.dbPassword}.
+ * {@code kibly.it.dbPassword}, {@code kibly.it.jwtDirectory} (the development issuer's keys, to mint tokens).
  */
 public class KiblyTestEnvironment implements TestExecutionListener {
 
@@ -43,6 +43,8 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         System.setProperty("kibly.it.jdbcUrl", database.jdbcUrl());
         System.setProperty("kibly.it.dbUser", database.user());
         System.setProperty("kibly.it.dbPassword", database.password());
+        System.setProperty("kibly.it.jwtDirectory", environment.devTokens().ensureKeys().publicKeyFile().getParent()
+                .toString());
         System.setProperty("kibly.it.serverLog", environment.payara().serverLog().toString());
         LOG.info(() -> String.format("Test environment up in %.1f s: %s, database %s",
                 (System.nanoTime() - started) / 1e9, environment.httpUrl(), database));

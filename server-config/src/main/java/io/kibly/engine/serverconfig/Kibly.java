@@ -1,6 +1,8 @@
 package io.kibly.engine.serverconfig;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -51,6 +53,8 @@ public final class Kibly {
         DatabaseSettings database = environment.startServers();
         environment.deploy(ear);
         String http = environment.httpUrl();
+        String token = environment.devTokens().mint("demo", "demo-admin", List.of("ADMIN", "OPERATOR", "VIEWER"),
+                Duration.ofDays(30));
         System.out.printf("""
 
                 Kibly Integration Engine is up (%.0f s).
@@ -61,8 +65,13 @@ public final class Kibly {
                   Payara admin     %s
                   Database         %s
                   Server log       %s
+
+                A development token for tenant "demo" (roles ADMIN, OPERATOR, VIEWER; valid 30 days):
+                  export KIBLY_TOKEN=%s
+                  curl -H "Authorization: Bearer $KIBLY_TOKEN" %s/api/integrations
+
                 Stop it with: ./kibly stop
                 """, (System.nanoTime() - started) / 1e9, http, http, http, http, http, environment.adminUrl(),
-                database, environment.payara().serverLog());
+                database, environment.payara().serverLog(), token, http);
     }
 }

@@ -82,19 +82,28 @@ public final class KiblyEnvironment {
             payara.runScript("configure-domain.asadmin", Map.of("heap", heap, "postgresqlJar", postgresqlDriverJar()));
             payara.limitBrokerRollbacks(5);
             payara.markConfigured();
-            pointAtDatabase(database);
+            applySettings(database);
             // JVM options, the batch runtime's data source and the broker settings take effect on restart.
             payara.restart();
         } else {
-            pointAtDatabase(database);
+            applySettings(database);
         }
         return database;
     }
 
-    private void pointAtDatabase(DatabaseSettings database) {
-        payara.runScript("update-database.asadmin", Map.of("dbHost", database.host(),
+    private void applySettings(DatabaseSettings database) {
+        DevTokens tokens = devTokens().ensureKeys();
+        payara.runScript("update-settings.asadmin", Map.of("dbHost", database.host(),
                 "dbPort", String.valueOf(database.port()), "dbName", database.database(), "dbUser", database.user(),
-                "dbPassword", database.password()));
+                "dbPassword", database.password(),
+                "jwtIssuer", environment.getOrDefault("KIBLY_JWT_ISSUER", DevTokens.ISSUER),
+                "jwtPublicKeyLocation", environment.getOrDefault("KIBLY_JWT_PUBLIC_KEY_LOCATION",
+                        tokens.publicKeyFile().toUri().toString())));
+    }
+
+    /** The local development issuer (its key pair lives in {@code jwt/} of the working directory). */
+    public DevTokens devTokens() {
+        return new DevTokens(workDirectory.resolve("jwt"));
     }
 
     /** Deploys the EAR unless this very build is deployed already, then waits until the engine is ready. */

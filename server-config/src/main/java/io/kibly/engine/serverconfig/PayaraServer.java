@@ -106,7 +106,7 @@ public final class PayaraServer {
 
     /**
      * Runs a script from {@code src/main/asadmin} against the running domain, filling in its {@code ${name}}
-     * placeholders (each value escaped for asadmin's property syntax).
+     * placeholders.
      */
     public void runScript(String script, Map<String, String> values) {
         String text;
@@ -152,14 +152,17 @@ public final class PayaraServer {
             if (value == null) {
                 throw new LauncherException("No value for ${" + matcher.group(1) + "} in an asadmin script");
             }
-            matcher.appendReplacement(filled, Matcher.quoteReplacement(escape(value)));
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(checked(matcher.group(1), value)));
         }
         return matcher.appendTail(filled).toString();
     }
 
-    /** asadmin separates properties with ':' and splits on '='; both are escaped with a backslash. */
-    static String escape(String value) {
-        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    /** asadmin's multimode splits a line on blanks and reads quotes and backslashes: such values cannot pass. */
+    static String checked(String name, String value) {
+        if (value.matches(".*[\\s\"'\\\\].*")) {
+            throw new LauncherException("The setting " + name + " must have no blanks, quotes or backslashes");
+        }
+        return value;
     }
 
     public void markConfigured() {

@@ -2,6 +2,7 @@ package io.kibly.engine.serverconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,11 @@ import org.junit.jupiter.api.Test;
 class AsadminTextTest {
 
     @Test
-    void propertyValuesAreEscapedForAsadmin() {
-        assertEquals("p\\:a\\=ss\\\\", PayaraServer.escape("p:a=ss\\"));
+    void settingsThatAsadminWouldSplitOrUnquoteAreRefused() {
+        assertEquals("file:/tmp/key.pem", PayaraServer.checked("key", "file:/tmp/key.pem"));
+        assertThrows(LauncherException.class, () -> PayaraServer.checked("password", "two words"));
+        assertThrows(LauncherException.class, () -> PayaraServer.checked("password", "quo\"te"));
+        assertEquals("", PayaraServer.checked("password", ""));
     }
 
     @Test

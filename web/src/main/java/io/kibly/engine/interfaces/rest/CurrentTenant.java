@@ -3,35 +3,37 @@ package io.kibly.engine.interfaces.rest;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import io.kibly.engine.interfaces.rest.problem.InvalidParameterException;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The tenant the current request acts for.
- *
- * <p>Interim: taken from the {@value #HEADER} header (default {@value #DEFAULT_TENANT}) until bearer tokens carry
- * it (the security issue replaces this one class; no resource reads the header itself).
+ * The tenant the current request acts for: always the {@value #CLAIM} claim of the caller's verified bearer
+ * token, never anything the request says about itself.
  */
 @RequestScoped
 public class CurrentTenant {
 
-    public static final String HEADER = "X-Kibly-Tenant";
-    public static final String DEFAULT_TENANT = "demo";
+    public static final String CLAIM = "tenant";
 
     @Inject
-    HttpServletRequest request;
+    JsonWebToken token;
 
     private TenantId tenantId;
 
     public TenantId id() {
         if (tenantId == null) {
-            String header = request.getHeader(HEADER);
-            String value = header == null ? DEFAULT_TENANT : header;
+            Object claim = token.getClaim(CLAIM);
+            String value = claim == null ? null : claim.toString();
             if (!TenantId.isValid(value)) {
-                throw new InvalidParameterException(HEADER, "must be 1-64 letters, digits, '-' or '_'");
+                throw new ForbiddenException("The bearer token names no valid tenant (claim '" + CLAIM + "')");
             }
             tenantId = new TenantId(value);
         }
         return tenantId;
+    }
+
+    /** Who is calling, for logs and the audit trail: the token's {@code upn} (or subject). */
+    public String user() {
+        return token.getName();
     }
 }

@@ -3,7 +3,9 @@ package io.kibly.engine.interfaces.batch.rest;
 import io.kibly.engine.application.BatchJob;
 import io.kibly.engine.application.BatchJobs;
 import io.kibly.engine.interfaces.rest.CurrentTenant;
+import io.kibly.engine.interfaces.rest.Roles;
 import io.kibly.engine.interfaces.rest.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,6 +42,7 @@ public class BatchJobResource {
 
     @POST
     @Path("{jobName}/executions")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Start a batch job", description = "Jobs: integration-census.")
     @APIResponse(responseCode = "202", description = "Started; Location is the execution")
     @APIResponse(responseCode = "404", description = "No such job",
@@ -54,6 +57,7 @@ public class BatchJobResource {
 
     @GET
     @Path("executions/{executionId}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Read a batch job execution")
     @APIResponse(responseCode = "200", description = "The execution",
             content = @Content(schema = @Schema(implementation = BatchExecutionRepresentation.class)))

@@ -6,7 +6,9 @@ import io.kibly.engine.domain.model.integration.IntegrationType;
 import io.kibly.engine.domain.model.integration.Provider;
 import io.kibly.engine.interfaces.rest.CurrentTenant;
 import io.kibly.engine.interfaces.rest.QueryParameters;
+import io.kibly.engine.interfaces.rest.Roles;
 import io.kibly.engine.interfaces.rest.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -47,6 +49,7 @@ public class IntegrationResource {
     UriInfo uriInfo;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an integration", description = "Created in status PENDING_AUTH.")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -64,6 +67,7 @@ public class IntegrationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "List integrations", description = "Oldest first; pass the page's `next` as `after`.")
     @APIResponse(responseCode = "200", description = "A page",
             content = @Content(schema = @Schema(implementation = IntegrationPage.class)))
@@ -81,6 +85,7 @@ public class IntegrationResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Read one integration")
     @APIResponse(responseCode = "200", description = "The integration",
             content = @Content(schema = @Schema(implementation = IntegrationRepresentation.class)))
@@ -92,6 +97,7 @@ public class IntegrationResource {
 
     @POST
     @Path("{id}/sync-requests")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Ask the sync workers to sync the integration",
             description = "Queued on the sync-integration queue; a worker acknowledges it (lastSyncRequestedAt).")
     @APIResponse(responseCode = "202", description = "Queued")

@@ -1,6 +1,7 @@
 package io.kibly.engine.interfaces.rest.problem;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -23,6 +24,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 values.forEach(value -> response.header(name, value));
             }
         });
+        if (status.getStatusCode() == 401 && exception.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE) == null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kibly\"");
+        }
         return response.build();
     }
 }

@@ -1,0 +1,112 @@
+package io.kibly.engine.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kibly.engine.serverconfig.DevTokens;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bearer tokens and roles: who may call what, and the tenant taken only from the token. */
+@ExtendWith(ArquillianExtension.class)
+class SecurityIT {
+
+    private static final String INTEGRATION = "{\"provider\":\"xero\",\"name\":\"n\",\"integrationType\":\"bank\"}";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.engine();
+    }
+
+    @Test
+    void aCallWithoutAValidTokenIs401AndChangesNothing() throws Exception {
+        String tenant = EngineClient.newTenantId("unauthenticated");
+        DevTokens issuer = EngineClient.issuer();
+        DevTokens stranger = new DevTokens(Files.createTempDirectory("other-issuer")).ensureKeys();
+        List<String> rejected = List.of(
+                "not-a-jwt",
+                issuer.mint("https://someone.else/issuer", tenant, "mallory", EngineClient.ALL_ROLES,
+                        Instant.now().plusSeconds(600)),
+                issuer.mint(DevTokens.ISSUER, tenant, "mallory", EngineClient.ALL_ROLES, Instant.now().minusSeconds(600)),
+                stranger.mint(tenant, "mallory", EngineClient.ALL_ROLES, Duration.ofMinutes(10)));
+
+        EngineClient.Reply none = EngineClient.withToken(tenant, null).post("/api/integrations", INTEGRATION);
+        IntegrationsApiIT.assertProblem(none, 401);
+        assertTrue(none.authenticate().orElse("").startsWith("Bearer"), none.toString());
+        for (String token : rejected) {
+            EngineClient client = EngineClient.withToken(tenant, token);
+            assertEquals(401, client.post("/api/integrations", INTEGRATION).status(), token);
+            assertEquals(401, client.get("/api/integrations").status(), token);
+        }
+        assertEquals(0, Database.integrationsOf(tenant));
+    }
+
+    @Test
+    void aViewerReadsButChangesNothing() {
+        EngineClient admin = EngineClient.forNewTenant("viewer");
+        String id = admin.registerIntegration("xero", "Books", "accounting").json().getString("id");
+        EngineClient viewer = admin.withRoles("VIEWER");
+
+        assertEquals(200, viewer.get("/api/integrations").status());
+        assertEquals(200, viewer.get("/api/integrations/" + id).status());
+        IntegrationsApiIT.assertProblem(viewer.post("/api/integrations", INTEGRATION), 403);
+        IntegrationsApiIT.assertProblem(viewer.post("/api/integrations/" + id + "/sync-requests", null), 403);
+        IntegrationsApiIT.assertProblem(viewer.post("/api/batch-jobs/integration-census/executions", null), 403);
+        assertEquals(1, Database.integrationsOf(admin.tenant()));
+    }
+
+    @Test
+    void anOperatorRunsSyncsAndJobsButDoesNotManageIntegrations() {
+        EngineClient admin = EngineClient.forNewTenant("operator");
+        String id = admin.registerIntegration("quickbooks", "Books", "accounting").json().getString("id");
+        EngineClient operator = admin.withRoles("OPERATOR");
+
+        IntegrationsApiIT.assertProblem(operator.post("/api/integrations", INTEGRATION), 403);
+        assertEquals(202, operator.post("/api/integrations/" + id + "/sync-requests", null).status());
+        assertEquals(202, operator.post("/api/batch-jobs/integration-census/executions", null).status());
+        assertEquals(200, operator.get("/api/integrations/" + id).status());
+        assertEquals(1, Database.integrationsOf(admin.tenant()));
+    }
+
+    @Test
+    void anAdminManagesIntegrations() {
+        EngineClient admin = EngineClient.forNewTenant("admin").withRoles("ADMIN");
+
+        assertEquals(201, admin.post("/api/integrations", INTEGRATION).status());
+        assertEquals(200, admin.get("/api/integrations").status());
+        assertEquals(1, Database.integrationsOf(admin.tenant()));
+    }
+
+    @Test
+    void theTenantComesFromTheTokenNeverFromTheRequest() {
+        EngineClient client = EngineClient.forNewTenant("token-tenant");
+        String other = EngineClient.newTenantId("header-tenant");
+
+        assertEquals(201, client.send("POST", "/api/integrations", INTEGRATION,
+                Map.of("X-Kibly-Tenant", other, "X-Tenant-Id", other)).status());
+
+        assertEquals(1, Database.integrationsOf(client.tenant()));
+        assertEquals(0, Database.integrationsOf(other));
+        String tokenWithoutTenant = EngineClient.issuer().mint(null, "nobody", EngineClient.ALL_ROLES,
+                Duration.ofMinutes(5));
+        IntegrationsApiIT.assertProblem(EngineClient.withToken(null, tokenWithoutTenant).get("/api/integrations"), 403);
+    }
+
+    @Test
+    void healthMetricsAndTheOpenApiDocumentArePublic() {
+        EngineClient anonymous = EngineClient.withToken("none", null);
+
+        assertEquals(200, anonymous.get("/health/ready").status());
+        assertEquals(200, anonymous.get("/metrics", "text/plain").status());
+        assertEquals(200, anonymous.get("/openapi").status());
+    }
+
+}
