@@ -28,6 +28,7 @@ public final class KiblyEnvironment {
 
     private static final Logger LOG = Logger.getLogger(KiblyEnvironment.class.getName());
     public static final String APPLICATION = "kibly";
+    private static final String CONFIGURE_DOMAIN = "configure-domain.asadmin";
     static final String EMBEDDED_DATABASE = "kibly";
     static final String EMBEDDED_USER = "kibly";
     static final String EMBEDDED_PASSWORD = "kibly";
@@ -72,16 +73,22 @@ public final class KiblyEnvironment {
         LOG.info(() -> "Database: " + database + (configuredDatabase().isPresent() ? " (configured)" : " (embedded)"));
 
         payara.install(distribution.payaraZip());
+        String configuration = payara.scriptChecksum(CONFIGURE_DOMAIN) + " heap=" + heap;
+        if (payara.domainExists() && !payara.isConfiguredAs(configuration)) {
+            // The domain is derived from the scripts alone (data lives in PostgreSQL): when they change, rebuild it.
+            LOG.info("The domain configuration scripts changed: recreating the domain");
+            payara.deleteDomain();
+        }
         if (!payara.domainExists()) {
             payara.createDomain();
         }
         if (!payara.isRunning()) {
             payara.start();
         }
-        if (!payara.isConfigured()) {
-            payara.runScript("configure-domain.asadmin", Map.of("heap", heap, "postgresqlJar", postgresqlDriverJar()));
+        if (!payara.isConfiguredAs(configuration)) {
+            payara.runScript(CONFIGURE_DOMAIN, Map.of("heap", heap, "postgresqlJar", postgresqlDriverJar()));
             payara.limitBrokerRollbacks(5);
-            payara.markConfigured();
+            payara.markConfigured(configuration);
             applySettings(database);
             // JVM options, the batch runtime's data source and the broker settings take effect on restart.
             payara.restart();

@@ -100,8 +100,34 @@ public final class PayaraServer {
         asadminLocal("create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase), DOMAIN);
     }
 
-    public boolean isConfigured() {
-        return Files.exists(domainDirectory().resolve("config/" + CONFIGURED_MARKER));
+    /** Whether the domain was configured with exactly this configuration (see {@link #markConfigured}). */
+    public boolean isConfiguredAs(String configuration) {
+        Path marker = domainDirectory().resolve("config/" + CONFIGURED_MARKER);
+        try {
+            return Files.exists(marker) && Files.readString(marker).equals(configuration);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A checksum of a script in {@code src/main/asadmin}, to tell when a domain's configuration is stale. */
+    public String scriptChecksum(String script) {
+        try (InputStream in = PayaraServer.class.getResourceAsStream("asadmin/" + script)) {
+            if (in == null) {
+                throw new LauncherException("No asadmin script " + script);
+            }
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(in.readAllBytes()));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new LauncherException("Cannot read asadmin script " + script, e);
+        }
+    }
+
+    public void deleteDomain() {
+        if (isRunning()) {
+            stop();
+        }
+        asadminLocal("delete-domain", DOMAIN);
     }
 
     /**
@@ -165,9 +191,9 @@ public final class PayaraServer {
         return value;
     }
 
-    public void markConfigured() {
+    public void markConfigured(String configuration) {
         try {
-            Files.writeString(domainDirectory().resolve("config/" + CONFIGURED_MARKER), Instant.now().toString());
+            Files.writeString(domainDirectory().resolve("config/" + CONFIGURED_MARKER), configuration);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
