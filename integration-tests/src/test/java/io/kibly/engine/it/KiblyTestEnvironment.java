@@ -9,13 +9,14 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Brings up the test environment once per test run, before the first test: an empty embedded PostgreSQL and a
- * Payara domain configured by server-config's scripts (the launcher's own code), then stops both at the end.
+ * Brings up the test environment once per test run, before the first test: an empty embedded PostgreSQL, a
+ * Payara domain configured by server-config's scripts (the launcher's own code) and the provider sandbox on
+ * Payara Micro, then stops them at the end.
  * Arquillian connects to that running server ({@code allowConnectingToRunningServer}) and deploys into it.
  *
  * <p>Properties it publishes for the tests and arquillian.xml: {@code kibly.it.payaraHome},
  * {@code kibly.it.adminPort}, {@code kibly.it.baseUrl}, {@code kibly.it.jdbcUrl}, {@code kibly.it.dbUser},
- * {@code kibly.it.dbPassword}, {@code kibly.it.jwtDirectory} (the development issuer's keys, to mint tokens).
+ * {@code kibly.it.dbPassword}, {@code kibly.it.sandboxUrl}, {@code kibly.it.jwtDirectory} (the development issuer's keys, to mint tokens).
  */
 public class KiblyTestEnvironment implements TestExecutionListener {
 
@@ -36,6 +37,9 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         environment.discardEmbeddedData();
         DatabaseSettings database = environment.startServers();
         environment.undeployLeftover();
+        environment.sandbox().start(Path.of(System.getProperty("kibly.it.sandboxWar",
+                "target/deployments/kibly-sandbox.war")), Map.of());
+        System.setProperty("kibly.it.sandboxUrl", environment.sandbox().url());
 
         System.setProperty("kibly.it.payaraHome", environment.payara().home().toString());
         System.setProperty("kibly.it.adminPort", String.valueOf(environment.payara().adminPort()));

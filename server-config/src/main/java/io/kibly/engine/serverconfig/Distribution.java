@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** What the Maven build resolved for the launcher: the Payara distribution's path and the versions. */
-record Distribution(Path payaraZip, String payaraVersion, String postgresVersion) {
+/** What the Maven build resolved for the launcher: where Payara Server and Payara Micro are, and the versions. */
+record Distribution(Path payaraZip, Path payaraMicroJar, String payaraVersion, String postgresVersion) {
 
     static Distribution fromBuild() {
         Properties properties = new Properties();
@@ -21,6 +21,7 @@ record Distribution(Path payaraZip, String payaraVersion, String postgresVersion
         if (!Files.isRegularFile(zip)) {
             throw new LauncherException("The Payara distribution is missing at " + zip + ": rebuild with Maven");
         }
-        return new Distribution(zip, properties.getProperty("payara.version"), properties.getProperty("postgres.version"));
+        return new Distribution(zip, Path.of(properties.getProperty("payara.micro.jar")),
+                properties.getProperty("payara.version"), properties.getProperty("postgres.version"));
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
  * where they are; {@code stop} stops them; {@code status} says what runs.
  *
  * <p>Settings (environment): {@code KIBLY_HOME} (working directory, default {@code .kibly}),
- * {@code KIBLY_PORT_BASE} (default 8000: HTTP 8080, admin 8048, JMS 8076, embedded PostgreSQL 8432),
+ * {@code KIBLY_PORT_BASE} (default 8000: HTTP 8080, admin 8048, JMS 8076, sandbox 8090, embedded PostgreSQL 8432),
  * {@code KIBLY_HEAP} (default 1g) and the database settings of {@link DatabaseSettings}.
  */
 public final class Kibly {
@@ -27,13 +27,19 @@ public final class Kibly {
         String command = args.length == 0 ? "start" : args[0];
         try {
             switch (command) {
-                case "start" -> start(environment, Path.of(args.length > 1 ? args[1] : "ear/target/kibly.ear"));
+                case "start" -> start(environment, Path.of(args.length > 1 ? args[1] : "ear/target/kibly.ear"),
+                        Path.of(args.length > 2 ? args[2] : "sandbox/target/kibly-sandbox.war"));
                 case "stop" -> {
                     environment.stopServers();
                     System.out.println("Kibly stopped.");
                 }
-                case "status" -> System.out.println(environment.payara().isRunning()
-                        ? "Payara is running: " + environment.httpUrl() : "Payara is not running.");
+                case "status" -> {
+                    System.out.println(environment.payara().isRunning()
+                            ? "Payara is running: " + environment.httpUrl() : "Payara is not running.");
+                    System.out.println(environment.sandbox().isRunning()
+                            ? "The provider sandbox is running: " + environment.sandbox().url()
+                            : "The provider sandbox is not running.");
+                }
                 default -> {
                     System.err.println("usage: kibly start [ear] | stop | status");
                     System.exit(2);
@@ -45,12 +51,13 @@ public final class Kibly {
         }
     }
 
-    private static void start(KiblyEnvironment environment, Path ear) {
+    private static void start(KiblyEnvironment environment, Path ear, Path sandboxWar) {
         if (!Files.isRegularFile(ear)) {
             throw new LauncherException("No EAR at " + ear + ": build it first (mvn -DskipTests install)");
         }
         long started = System.nanoTime();
         DatabaseSettings database = environment.startServers();
+        environment.sandbox().start(sandboxWar, Map.of());
         environment.deploy(ear);
         String http = environment.httpUrl();
         String token = environment.devTokens().mint("demo", "demo-admin", List.of("ADMIN", "OPERATOR", "VIEWER"),
@@ -63,6 +70,7 @@ public final class Kibly {
                   OpenAPI          %s/openapi
                   Health, metrics  %s/health  %s/metrics
                   Payara admin     %s
+                  Provider sandbox %s  (Xero and QuickBooks Online; %s/sandbox/admin/stats)
                   Database         %s
                   Server log       %s
 
@@ -72,6 +80,6 @@ public final class Kibly {
 
                 Stop it with: ./kibly stop
                 """, (System.nanoTime() - started) / 1e9, http, http, http, http, http, environment.adminUrl(),
-                database, environment.payara().serverLog(), token, http);
+                environment.sandbox().url(), environment.sandbox().url(), database, environment.payara().serverLog(), token, http);
     }
 }

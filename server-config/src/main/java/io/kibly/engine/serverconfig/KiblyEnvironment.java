@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  * workDirectory/
  *   payara/payara6/...          Payara Server Full, domain "kibly"
  *   postgres/{bin-*,data}       the embedded PostgreSQL (moved under /var/tmp when root cannot share it)
+ *   sandbox/                    the provider sandbox on Payara Micro: pid, log
+ *   jwt/                        the development token issuer's key pair
  *   deployed.sha256             the EAR last deployed (skips a redeploy of the same build)
  * </pre>
  */
@@ -167,7 +169,13 @@ public final class KiblyEnvironment {
         }
     }
 
+    /** The provider sandbox of this environment (Payara Micro, port base + 90). */
+    public ProviderSandbox sandbox() {
+        return new ProviderSandbox(workDirectory.resolve("sandbox"), distribution.payaraMicroJar(), portBase + 90);
+    }
+
     public void stopServers() {
+        sandbox().stop();
         if (payara.domainExists() && payara.isRunning()) {
             payara.stop();
         }

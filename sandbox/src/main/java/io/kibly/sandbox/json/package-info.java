@@ -1,0 +1,2 @@
+/** JSON-P plumbing shared by every package. */
+package io.kibly.sandbox.json;

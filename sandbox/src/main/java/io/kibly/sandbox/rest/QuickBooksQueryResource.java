@@ -1,0 +1,27 @@
+package io.kibly.sandbox.rest;
+
+import io.kibly.sandbox.runtime.Sandbox;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** QBO's query endpoint; {@code minorversion} is accepted and ignored. */
+@Path("v3/company/{realmId}/query")
+@RequestScoped
+public class QuickBooksQueryResource {
+
+    @Inject
+    Sandbox sandbox;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response query(@PathParam("realmId") String realmId, @QueryParam("query") String query) {
+        return Responses.of(sandbox.quickBooksQuery().query(realmId, query));
+    }
+}

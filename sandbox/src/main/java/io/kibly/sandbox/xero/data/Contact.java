@@ -1,0 +1,6 @@
+package io.kibly.sandbox.xero.data;
+
+import java.util.UUID;
+
+public record Contact(UUID contactId, String name) {
+}
