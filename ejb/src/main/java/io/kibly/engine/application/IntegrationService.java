@@ -1,6 +1,7 @@
 package io.kibly.engine.application;
 
 import io.kibly.engine.domain.model.integration.Integration;
+import io.kibly.engine.domain.model.integration.IntegrationStatus;
 import io.kibly.engine.domain.model.integration.IntegrationType;
 import io.kibly.engine.domain.model.integration.Provider;
 import io.kibly.engine.domain.model.tenant.TenantId;
@@ -23,6 +24,17 @@ public interface IntegrationService {
 
     /** A page of the tenant's integrations, oldest first, after the given id (null for the first page). */
     List<Integration> list(@NotNull TenantId tenantId, UUID after, @Min(1) @Max(500) int limit);
+
+    /** Every integration's status, in creation order. */
+    List<IntegrationStatus> statuses(@NotNull TenantId tenantId);
+
+    /**
+     * Renames the integration, provided it is still at {@code expectedVersion} (optimistic locking).
+     *
+     * @throws ConcurrentUpdateException if it changed since the caller read that version
+     */
+    Integration rename(@NotNull TenantId tenantId, @NotNull UUID integrationId, @NotNull String name,
+            long expectedVersion);
 
     /**
      * Asks the sync workers to sync the integration. The request is queued in this transaction and answered

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Direct reads of the engine's PostgreSQL, to check what the API claims against what is stored. */
+/**
+ * Direct reads of the engine's PostgreSQL, to check what the API claims against what is stored: as the schema
+ * owner (sees every tenant), or as the engine's application role (row-level security applies).
+ */
 final class Database {
 
     private Database() {
@@ -15,6 +18,25 @@ final class Database {
     static Connection connect() throws SQLException {
         return DriverManager.getConnection(System.getProperty("kibly.it.jdbcUrl"), System.getProperty("kibly.it.dbUser"),
                 System.getProperty("kibly.it.dbPassword"));
+    }
+
+    /** A connection as the engine's application role, its transaction bound to the tenant as the engine does. */
+    static Connection asApplicationRole(String tenant) throws SQLException {
+        Connection connection = DriverManager.getConnection(System.getProperty("kibly.it.jdbcUrl"),
+                System.getProperty("kibly.it.appUser"), System.getProperty("kibly.it.appPassword"));
+        connection.setAutoCommit(false);
+        if (tenant != null) {
+            bindTenant(connection, tenant);
+        }
+        return connection;
+    }
+
+    /** Names the tenant for the connection's current transaction, as the engine does. */
+    static void bindTenant(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement bind = connection.prepareStatement("select set_config('kibly.tenant_id', ?, true)")) {
+            bind.setString(1, tenant);
+            bind.executeQuery();
+        }
     }
 
     static long count(String sql, Object... parameters) {
@@ -29,6 +51,10 @@ final class Database {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static long auditEntriesOf(String tenant) {
+        return count("select count(*) from engine.audit_entry where tenant_id = ?", tenant);
     }
 
     static long integrationsOf(String tenant) {

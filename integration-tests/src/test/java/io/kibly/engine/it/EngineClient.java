@@ -24,7 +24,8 @@ import java.util.UUID;
 final class EngineClient {
 
     static final List<String> ALL_ROLES = List.of("ADMIN", "OPERATOR", "VIEWER");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl = System.getProperty("kibly.it.baseUrl", "http://localhost:28080");
     private final String tenant;

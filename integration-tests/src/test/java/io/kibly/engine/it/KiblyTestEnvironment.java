@@ -47,6 +47,8 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         System.setProperty("kibly.it.jdbcUrl", database.jdbcUrl());
         System.setProperty("kibly.it.dbUser", database.user());
         System.setProperty("kibly.it.dbPassword", database.password());
+        System.setProperty("kibly.it.appUser", database.appUser());
+        System.setProperty("kibly.it.appPassword", database.appPassword());
         System.setProperty("kibly.it.jwtDirectory", environment.devTokens().ensureKeys().publicKeyFile().getParent()
                 .toString());
         System.setProperty("kibly.it.serverLog", environment.payara().serverLog().toString());

@@ -33,7 +33,8 @@ class SandboxIT {
     static final String UK = "8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a001";
     static final String CLIENT = "kibly-sandbox-client";
     static final String SECRET = "kibly-sandbox-secret";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String sandbox = System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.kibly.sandbox.admin;
 
+import io.kibly.sandbox.faults.FaultSettings;
+import io.kibly.sandbox.json.JsonBuilders;
 import io.kibly.sandbox.runtime.Sandbox;
 import io.kibly.sandbox.xero.accounting.BankTransactionReader;
 import io.kibly.sandbox.xero.accounting.XeroApiException;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -48,7 +51,7 @@ public class AdminResource {
     @GET
     @Path("config")
     public JsonObject config() {
-        return SettingsChange.toJson(sandbox.settings());
+        return SettingsChange.toJson(sandbox.settings(), sandbox.faultSettings());
     }
 
     @PUT
@@ -56,11 +59,23 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changeConfig(JsonObject change) {
         try {
-            return Response.ok(SettingsChange.toJson(
-                    sandbox.changeSettings(settings -> SettingsChange.apply(settings, change)))).build();
+            FaultSettings faults = SettingsChange.applyFaults(sandbox.faultSettings(), change);
+            boolean reseed = change.containsKey("faults") && change.getJsonObject("faults").containsKey("seed");
+            sandbox.changeSettings(settings -> SettingsChange.apply(settings, change), faults, reseed);
+            return Response.ok(SettingsChange.toJson(sandbox.settings(), sandbox.faultSettings())).build();
         } catch (RuntimeException e) {
             return Response.status(400).entity(XeroJson.error(XeroApiException.validation(e.getMessage()))).build();
         }
+    }
+
+    /**
+     * Revokes the grants of one app ({@code clientId}) or of all: refreshing then answers 400 invalid_grant and
+     * the Accounting API answers 401 to the access tokens already issued.
+     */
+    @POST
+    @Path("xero/revoke-grants")
+    public JsonObject revokeXeroGrants(@QueryParam("clientId") String clientId) {
+        return JsonBuilders.object().add("revokedGrants", sandbox.xeroIdentity().revokeGrants(clientId)).build();
     }
 
     @POST

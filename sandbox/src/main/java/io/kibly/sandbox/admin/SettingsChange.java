@@ -2,6 +2,7 @@ package io.kibly.sandbox.admin;
 
 import io.kibly.sandbox.config.SandboxSettings;
 import io.kibly.sandbox.config.XeroLimits;
+import io.kibly.sandbox.faults.FaultSettings;
 import io.kibly.sandbox.json.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,7 +12,9 @@ import java.time.Duration;
 /**
  * Applies a partial settings document ({@code PUT /sandbox/admin/config}); fields left out keep their value.
  * Shape: {@code {seed, faultRate, accessTokenLifetimeSeconds, requireAccessToken, xeroLimits:{perMinute, perDay,
- * concurrent, appPerMinute, minuteWindowSeconds, dayWindowSeconds}, transactionCounts:{tenantId: count}}}.
+ * concurrent, appPerMinute, minuteWindowSeconds, dayWindowSeconds}, transactionCounts:{tenantId: count},
+ * faults:{serverErrorRate, slowRate, slowMillis, timeoutRate, timeoutMillis, malformedRate, seed}}}; the 503
+ * rate of the faults is {@code faultRate}.
  */
 public final class SettingsChange {
 
@@ -51,6 +54,42 @@ public final class SettingsChange {
             }
         }
         return result;
+    }
+
+    /** The {@code faults} part of a change; a {@code seed} there also reseeds the dice (the caller does that). */
+    public static FaultSettings applyFaults(FaultSettings faults, JsonObject change) {
+        if (!change.containsKey("faults")) {
+            return faults;
+        }
+        JsonObject f = change.getJsonObject("faults");
+        return new FaultSettings(
+                number(f, "serverErrorRate", faults.serverErrorRate()),
+                faults.unavailableRate(),
+                number(f, "slowRate", faults.slowRate()),
+                f.containsKey("slowMillis") ? f.getJsonNumber("slowMillis").longValueExact() : faults.slowMillis(),
+                number(f, "timeoutRate", faults.timeoutRate()),
+                f.containsKey("timeoutMillis") ? f.getJsonNumber("timeoutMillis").longValueExact()
+                        : faults.timeoutMillis(),
+                number(f, "malformedRate", faults.malformedRate()),
+                f.containsKey("seed") ? f.getJsonNumber("seed").longValueExact() : faults.seed());
+    }
+
+    /** The settings with the {@code faults} object added. */
+    public static JsonObject toJson(SandboxSettings settings, FaultSettings faults) {
+        return JsonBuilders.object(toJson(settings))
+                .add("faults", JsonBuilders.object()
+                        .add("serverErrorRate", faults.serverErrorRate())
+                        .add("slowRate", faults.slowRate())
+                        .add("slowMillis", faults.slowMillis())
+                        .add("timeoutRate", faults.timeoutRate())
+                        .add("timeoutMillis", faults.timeoutMillis())
+                        .add("malformedRate", faults.malformedRate())
+                        .add("seed", faults.seed()))
+                .build();
+    }
+
+    private static double number(JsonObject json, String name, double fallback) {
+        return json.containsKey(name) ? json.getJsonNumber(name).doubleValue() : fallback;
     }
 
     public static JsonObject toJson(SandboxSettings settings) {

@@ -3,6 +3,7 @@ package io.kibly.sandbox.json;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.Map;
@@ -20,6 +21,11 @@ public final class JsonBuilders {
 
     public static JsonObjectBuilder object() {
         return FACTORY.createObjectBuilder();
+    }
+
+    /** A builder starting with the fields of {@code initial}. */
+    public static JsonObjectBuilder object(JsonObject initial) {
+        return FACTORY.createObjectBuilder(initial);
     }
 
     public static JsonArrayBuilder array() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 /** QBO's JSON: PascalCase entities, {@code Ref}s as {value, name}, times with the company's offset. */
 public final class QuickBooksJson {
@@ -22,13 +23,85 @@ public final class QuickBooksJson {
 
     /** An empty result is {@code "QueryResponse": {}}, without the counters, as QBO answers it. */
     public static JsonObject queryResponse(List<Purchase> purchases, long startPosition, Instant now) {
-        JsonObjectBuilder response = JsonBuilders.object();
-        if (!purchases.isEmpty()) {
-            JsonArrayBuilder rows = JsonBuilders.array();
-            purchases.forEach(p -> rows.add(purchase(p)));
-            response.add("Purchase", rows).add("startPosition", startPosition).add("maxResults", purchases.size());
+        return queryResponse("Purchase", purchases.stream().map(QuickBooksJson::purchase).toList(), startPosition,
+                now);
+    }
+
+    public static JsonObject queryResponse(String entity, List<JsonObject> rows, long startPosition, Instant now) {
+        return JsonBuilders.object().add("QueryResponse", entityResult(entity, rows, startPosition))
+                .add("time", time(now)).build();
+    }
+
+    /**
+     * {@code {"CDCResponse":[{"QueryResponse":[{"Purchase":[...],...},{"Deposit":[...],...}]}],"time"}}, one
+     * element per asked entity in the order asked; an entity without changes is {@code {}}.
+     */
+    public static JsonObject cdcResponse(Map<String, List<JsonObject>> rowsByEntity, Instant now) {
+        JsonArrayBuilder results = JsonBuilders.array();
+        rowsByEntity.forEach((entity, rows) -> results.add(entityResult(entity, rows, 1)));
+        return JsonBuilders.object()
+                .add("CDCResponse", JsonBuilders.array().add(JsonBuilders.object().add("QueryResponse", results)))
+                .add("time", time(now))
+                .build();
+    }
+
+    /** How CDC reports a deleted entity. */
+    public static JsonObject deleted(Deletion deletion) {
+        return JsonBuilders.object()
+                .add("domain", "QBO")
+                .add("status", "Deleted")
+                .add("Id", deletion.id())
+                .add("MetaData", JsonBuilders.object().add("LastUpdatedTime",
+                        TIME.format(deletion.deletedAt().atOffset(PurchaseGenerator.COMPANY_OFFSET))))
+                .build();
+    }
+
+    public static JsonObject entity(QboEntity entity) {
+        return entity instanceof Purchase p ? purchase(p) : deposit((Deposit) entity);
+    }
+
+    public static JsonObject deposit(Deposit d) {
+        JsonArrayBuilder lines = JsonBuilders.array();
+        int lineNum = 1;
+        for (Deposit.Line line : d.lines()) {
+            JsonObjectBuilder detail = JsonBuilders.object().add("AccountRef", ref(line.account()));
+            if (line.customer() != null) {
+                detail.add("Entity", ref(line.customer()).add("type", "CUSTOMER"));
+            }
+            lines.add(JsonBuilders.object()
+                    .add("Id", line.id())
+                    .add("LineNum", lineNum++)
+                    .add("Description", line.description())
+                    .add("Amount", line.amount())
+                    .add("DetailType", "DepositLineDetail")
+                    .add("DepositLineDetail", detail));
         }
-        return JsonBuilders.object().add("QueryResponse", response).add("time", time(now)).build();
+        return JsonBuilders.object()
+                .add("DepositToAccountRef", ref(d.depositToAccount()))
+                .add("TotalAmt", d.totalAmt())
+                .add("domain", "QBO")
+                .add("sparse", false)
+                .add("Id", d.id())
+                .add("SyncToken", d.syncToken())
+                .add("MetaData", JsonBuilders.object()
+                        .add("CreateTime", TIME.format(d.createTime()))
+                        .add("LastUpdatedTime", TIME.format(d.lastUpdatedTime())))
+                .add("TxnDate", d.txnDate().toString())
+                .add("CurrencyRef", JsonBuilders.object().add("value", d.currency())
+                        .add("name", "United States Dollar"))
+                .add("PrivateNote", d.privateNote())
+                .add("Line", lines)
+                .build();
+    }
+
+    private static JsonObjectBuilder entityResult(String entity, List<JsonObject> rows, long startPosition) {
+        JsonObjectBuilder result = JsonBuilders.object();
+        if (!rows.isEmpty()) {
+            JsonArrayBuilder array = JsonBuilders.array();
+            rows.forEach(array::add);
+            result.add(entity, array).add("startPosition", startPosition).add("maxResults", rows.size());
+        }
+        return result;
     }
 
     public static JsonObject purchase(Purchase p) {

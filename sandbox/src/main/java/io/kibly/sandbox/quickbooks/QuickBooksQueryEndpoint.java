@@ -1,69 +1,51 @@
 package io.kibly.sandbox.quickbooks;
 
-import io.kibly.sandbox.config.XeroLimits;
+import io.kibly.sandbox.faults.FaultInjector;
+import io.kibly.sandbox.faults.FaultSettings;
+import io.kibly.sandbox.faults.Sleeper;
 import io.kibly.sandbox.http.ApiResponse;
 import io.kibly.sandbox.stats.SandboxStats;
-import io.kibly.sandbox.xero.ratelimit.RateLimitVerdict;
-import io.kibly.sandbox.xero.ratelimit.XeroRateLimiter;
+import jakarta.json.JsonObject;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * {@code GET /v3/company/{realmId}/query?query=...} for Purchases. Whether QBO's 429 carries Retry-After is not
- * confirmed, so the sandbox sends none: clients must cope with its absence.
- */
+/** {@code GET /v3/company/{realmId}/query?query=...} for Purchases and Deposits. */
 public final class QuickBooksQueryEndpoint {
 
-    private final QuickBooksSettings settings;
+    private final QuickBooksBooks books;
+    private final QuickBooksApiGuard guard;
     private final Clock clock;
-    private final SandboxStats stats;
-    private final XeroRateLimiter limiter;
 
+    /** Its own books, no faults, no token checks. */
     public QuickBooksQueryEndpoint(QuickBooksSettings settings, Clock clock, SandboxStats stats) {
-        this.settings = settings;
+        this(new QuickBooksBooks(settings, clock), new QuickBooksApiGuard(settings, clock, stats,
+                new FaultInjector(() -> FaultSettings.none(0), () -> 1.0, Sleeper.REAL), QuickBooksAccess.OPEN,
+                () -> false), clock);
+    }
+
+    public QuickBooksQueryEndpoint(QuickBooksBooks books, QuickBooksApiGuard guard, Clock clock) {
+        this.books = books;
+        this.guard = guard;
         this.clock = clock;
-        this.stats = stats;
-        // The same fixed-window mechanics as Xero's, with QBO's figures and no day or app-wide limit.
-        XeroLimits limits = new XeroLimits(settings.perMinute(), Integer.MAX_VALUE, settings.concurrent(),
-                Integer.MAX_VALUE, Duration.ofMinutes(1), Duration.ofDays(1));
-        this.limiter = new XeroRateLimiter(clock, () -> limits);
     }
 
     public ApiResponse query(String realmId, String query) {
-        if (realmId == null || !settings.realms().containsKey(realmId)) {
-            return new ApiResponse(403, Map.of(), QuickBooksJson.fault("AuthorizationFault", "403",
-                    "Forbidden", "The realm " + realmId + " is not known to the sandbox", clock.instant()));
-        }
-        String statsKey = "qbo:" + realmId;
-        try (RateLimitVerdict verdict = limiter.acquire(realmId)) {
-            if (!verdict.granted()) {
-                stats.rateLimited(statsKey);
-                return new ApiResponse(429, Map.of(), QuickBooksJson.fault("SERVICE", "003001",
-                        "message=ThrottleExceeded; errorCode=003001; statusCode=429",
-                        "The request limit was reached.", clock.instant()));
-            }
-            stats.callServed(statsKey);
-            PurchaseQuery parsed;
-            try {
-                parsed = PurchaseQuery.parse(query);
-            } catch (IllegalArgumentException e) {
-                return new ApiResponse(400, Map.of(), QuickBooksJson.fault("ValidationFault", "4000",
-                        "Error parsing query", e.getMessage(), clock.instant()));
-            }
-            PurchaseGenerator generator = new PurchaseGenerator(settings.seed(), realmId);
-            long first = (parsed.updatedAfter() == null ? 0 : generator.firstIndexUpdatedAfter(parsed.updatedAfter()))
-                    + parsed.startPosition() - 1;
-            long end = Math.min(settings.purchasesPerRealm(), first + parsed.maxResults());
-            List<Purchase> rows = new ArrayList<>();
-            for (long index = first; index < end; index++) {
-                rows.add(generator.generate(index));
-            }
-            return new ApiResponse(200, Map.of(),
-                    QuickBooksJson.queryResponse(rows, parsed.startPosition(), clock.instant()));
-        }
+        return query(realmId, null, query);
+    }
+
+    public ApiResponse query(String realmId, String authorization, String query) {
+        return guard.guarded(realmId, authorization, () -> answer(realmId, EntityQuery.parse(query)));
+    }
+
+    private ApiResponse answer(String realmId, EntityQuery query) {
+        RealmBooks realm = books.of(realmId).orElseThrow();
+        EntityLedger<? extends QboEntity> ledger = query.entity().equals("Purchase") ? realm.purchases()
+                : realm.deposits();
+        List<JsonObject> rows = ledger.list(query.updatedAfter(), query.startPosition() - 1, query.maxResults())
+                .stream().map(QuickBooksJson::entity).toList();
+        return new ApiResponse(200, Map.of(), QuickBooksJson.queryResponse(query.entity(), rows,
+                query.startPosition(), clock.instant()));
     }
 }

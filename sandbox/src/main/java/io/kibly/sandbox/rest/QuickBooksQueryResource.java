@@ -4,10 +4,12 @@ import io.kibly.sandbox.runtime.Sandbox;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,7 +23,8 @@ public class QuickBooksQueryResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response query(@PathParam("realmId") String realmId, @QueryParam("query") String query) {
-        return Responses.of(sandbox.quickBooksQuery().query(realmId, query));
+    public Response query(@PathParam("realmId") String realmId, @QueryParam("query") String query,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return Responses.of(sandbox.quickBooksQuery().query(realmId, authorization, query));
     }
 }

@@ -5,13 +5,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the engine's PostgreSQL is and how to log in. {@code toString} never shows the password.
+ * Where the engine's PostgreSQL is and the two logins the engine uses: the schema <em>owner</em> (migrations, the
+ * server's batch repository and timers) and the <em>application</em> role (everything the engine does with tenant
+ * data; not an owner, so row-level security and the append-only audit trail hold for it).
+ * {@code toString} never shows a password.
  *
- * <p>Configured by {@code KIBLY_DB_URL} ({@code jdbc:postgresql://host:port/database}), {@code KIBLY_DB_USER} and
- * {@code KIBLY_DB_PASSWORD} (or the system properties {@code kibly.db.url}, ...). Without a URL the launcher runs
- * an embedded PostgreSQL.
+ * <p>Configured by {@code KIBLY_DB_URL} ({@code jdbc:postgresql://host:port/database}), {@code KIBLY_DB_USER},
+ * {@code KIBLY_DB_PASSWORD} (the owner), {@code KIBLY_DB_APP_USER}, {@code KIBLY_DB_APP_PASSWORD} (the application
+ * role; the owner's login when unset) or the system properties {@code kibly.db.url}, ... Without a URL the launcher
+ * runs an embedded PostgreSQL.
  */
-public record DatabaseSettings(String host, int port, String database, String user, String password) {
+public record DatabaseSettings(String host, int port, String database, String user, String password,
+        String appUser, String appPassword) {
 
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
@@ -19,7 +24,7 @@ public record DatabaseSettings(String host, int port, String database, String us
 
     @Override
     public String toString() {
-        return user + "@" + host + ":" + port + "/" + database;
+        return user + "@" + host + ":" + port + "/" + database + " (application role " + appUser + ")";
     }
 
     static Optional<DatabaseSettings> configured(Map<String, String> environment) {
@@ -34,8 +39,13 @@ public record DatabaseSettings(String host, int port, String database, String us
         String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "kibly" : uri.getPath().substring(1);
         String user = setting(environment, "KIBLY_DB_USER", "kibly.db.user");
         String password = setting(environment, "KIBLY_DB_PASSWORD", "kibly.db.password");
+        String owner = user == null ? "kibly" : user;
+        String ownerPassword = password == null ? "" : password;
+        String appUser = setting(environment, "KIBLY_DB_APP_USER", "kibly.db.app-user");
+        String appPassword = setting(environment, "KIBLY_DB_APP_PASSWORD", "kibly.db.app-password");
         return Optional.of(new DatabaseSettings(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database,
-                user == null ? "kibly" : user, password == null ? "" : password));
+                owner, ownerPassword, appUser == null ? owner : appUser,
+                appUser == null ? ownerPassword : appPassword == null ? "" : appPassword));
     }
 
     private static String setting(Map<String, String> environment, String variable, String property) {

@@ -71,15 +71,15 @@ public final class EmbeddedPostgres {
         return home.resolve("superuser.password");
     }
 
-    /** Starts the server (installing and initialising it first when needed) and returns the engine's login. */
-    public DatabaseSettings start(String database, String user, String password) {
+    /** Starts the server (installing and initialising it first when needed) and returns the engine's logins. */
+    public DatabaseSettings start(String database, String user, String password, String appUser, String appPassword) {
         install();
         initialise();
         if (!isRunning()) {
             pgCtl("start", "-w", "-t", "60", "-l", logFile().toString(), "-o", "-p " + port);
         }
-        ensureDatabase(database, user, password);
-        return new DatabaseSettings("127.0.0.1", port, database, user, password);
+        ensureDatabase(database, user, password, appUser, appPassword);
+        return new DatabaseSettings("127.0.0.1", port, database, user, password, appUser, appPassword);
     }
 
     public boolean isRunning() {
@@ -193,8 +193,11 @@ public final class EmbeddedPostgres {
         }
     }
 
-    /** Creates the engine's login and database when they do not exist yet (idempotent). */
-    private void ensureDatabase(String database, String user, String password) {
+    /**
+     * Creates the owner and application logins and the owner's database when they do not exist yet (idempotent).
+     * The application role gets no privileges here: the engine's migrations grant exactly what it needs.
+     */
+    private void ensureDatabase(String database, String user, String password, String appUser, String appPassword) {
         String superuserPassword;
         try {
             superuserPassword = Files.readString(superuserPasswordFile()).strip();
@@ -204,9 +207,11 @@ public final class EmbeddedPostgres {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, SUPERUSER, superuserPassword);
                 Statement statement = connection.createStatement()) {
-            if (!exists(connection, "select 1 from pg_roles where rolname = ?", user)) {
-                statement.execute("create role " + identifier(user) + " login password '" + password.replace("'", "''")
-                        + "'");
+            for (String[] login : new String[][] {{user, password}, {appUser, appPassword}}) {
+                if (!exists(connection, "select 1 from pg_roles where rolname = ?", login[0])) {
+                    statement.execute("create role " + identifier(login[0]) + " login password '"
+                            + login[1].replace("'", "''") + "'");
+                }
             }
             if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
                 statement.execute("create database " + identifier(database) + " owner " + identifier(user));

@@ -34,6 +34,8 @@ public final class KiblyEnvironment {
     static final String EMBEDDED_DATABASE = "kibly";
     static final String EMBEDDED_USER = "kibly";
     static final String EMBEDDED_PASSWORD = "kibly";
+    static final String EMBEDDED_APP_USER = "kibly_app";
+    static final String EMBEDDED_APP_PASSWORD = "kibly_app";
 
     private final Path workDirectory;
     private final int portBase;
@@ -71,7 +73,7 @@ public final class KiblyEnvironment {
     /** Starts the database and the configured domain; returns the database the engine uses. */
     public DatabaseSettings startServers() {
         DatabaseSettings database = configuredDatabase().orElseGet(() -> embeddedPostgres()
-                .start(EMBEDDED_DATABASE, EMBEDDED_USER, EMBEDDED_PASSWORD));
+                .start(EMBEDDED_DATABASE, EMBEDDED_USER, EMBEDDED_PASSWORD, EMBEDDED_APP_USER, EMBEDDED_APP_PASSWORD));
         LOG.info(() -> "Database: " + database + (configuredDatabase().isPresent() ? " (configured)" : " (embedded)"));
 
         payara.install(distribution.payaraZip());
@@ -104,7 +106,7 @@ public final class KiblyEnvironment {
         DevTokens tokens = devTokens().ensureKeys();
         payara.runScript("update-settings.asadmin", Map.of("dbHost", database.host(),
                 "dbPort", String.valueOf(database.port()), "dbName", database.database(), "dbUser", database.user(),
-                "dbPassword", database.password(),
+                "dbPassword", database.password(), "dbAppUser", database.appUser(), "dbAppPassword", database.appPassword(),
                 "jwtIssuer", environment.getOrDefault("KIBLY_JWT_ISSUER", DevTokens.ISSUER),
                 "jwtPublicKeyLocation", environment.getOrDefault("KIBLY_JWT_PUBLIC_KEY_LOCATION",
                         tokens.publicKeyFile().toUri().toString())));

@@ -1,9 +1,14 @@
 package io.kibly.engine.application.internal;
 
+import io.kibly.engine.application.AuditService;
+import io.kibly.engine.application.ConcurrentUpdateException;
 import io.kibly.engine.application.IntegrationService;
 import io.kibly.engine.application.SyncRequests;
+import io.kibly.engine.application.TenantScoped;
+import io.kibly.engine.domain.model.audit.FieldChanges;
 import io.kibly.engine.domain.model.integration.Integration;
 import io.kibly.engine.domain.model.integration.IntegrationRepository;
+import io.kibly.engine.domain.model.integration.IntegrationStatus;
 import io.kibly.engine.domain.model.integration.IntegrationType;
 import io.kibly.engine.domain.model.integration.Provider;
 import io.kibly.engine.domain.model.integration.UnknownIntegrationException;
@@ -18,15 +23,20 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 
 @Stateless
+@TenantScoped
 public class DefaultIntegrationService implements IntegrationService {
 
     private static final Logger LOG = Logger.getLogger(DefaultIntegrationService.class.getName());
+    private static final String TARGET = "integration";
 
     @Inject
     IntegrationRepository integrations;
 
     @Inject
     SyncRequests syncRequests;
+
+    @Inject
+    AuditService audit;
 
     @Inject
     Clock clock;
@@ -37,6 +47,11 @@ public class DefaultIntegrationService implements IntegrationService {
     public Integration register(TenantId tenantId, Provider provider, IntegrationType type, String name) {
         Integration integration = new Integration(tenantId, provider, type, name, clock.instant());
         integrations.store(integration);
+        audit.record(tenantId, "integration.registered", TARGET, integration.id().toString(), FieldChanges.none()
+                .field("provider", null, provider.apiName())
+                .field("integrationType", null, type.apiName())
+                .field("name", null, integration.name())
+                .field("status", null, integration.status()));
         LOG.info(() -> "Registered " + provider + " integration " + integration.id() + " for tenant " + tenantId);
         return integration;
     }
@@ -52,13 +67,39 @@ public class DefaultIntegrationService implements IntegrationService {
     }
 
     @Override
+    public List<IntegrationStatus> statuses(TenantId tenantId) {
+        return integrations.statuses(tenantId);
+    }
+
+    @Override
+    public Integration rename(TenantId tenantId, UUID integrationId, String name, long expectedVersion) {
+        Integration integration = find(tenantId, integrationId);
+        if (integration.version() != expectedVersion) {
+            throw new ConcurrentUpdateException(TARGET, integrationId.toString());
+        }
+        String before = integration.name();
+        integration.rename(name);
+        integrations.update(integration);
+        audit.record(tenantId, "integration.renamed", TARGET, integrationId.toString(),
+                FieldChanges.none().field("name", before, integration.name()));
+        return integration;
+    }
+
+    @Override
     public void requestSync(TenantId tenantId, UUID integrationId) {
         find(tenantId, integrationId);
-        syncRequests.send(tenantId, integrationId, clock.instant());
+        Instant requestedAt = clock.instant();
+        syncRequests.send(tenantId, integrationId, requestedAt);
+        audit.record(tenantId, "integration.sync-requested", TARGET, integrationId.toString(),
+                FieldChanges.none().field("requestedAt", null, requestedAt));
     }
 
     @Override
     public void acknowledgeSyncRequest(TenantId tenantId, UUID integrationId, Instant requestedAt) {
-        find(tenantId, integrationId).acknowledgeSyncRequest(requestedAt);
+        Integration integration = find(tenantId, integrationId);
+        Instant before = integration.lastSyncRequestedAt().orElse(null);
+        integration.acknowledgeSyncRequest(requestedAt);
+        audit.record(tenantId, "integration.sync-request-acknowledged", TARGET, integrationId.toString(),
+                FieldChanges.none().field("lastSyncRequestedAt", before, integration.lastSyncRequestedAt().orElse(null)));
     }
 }

@@ -1,7 +1,7 @@
 package io.kibly.engine.infrastructure.batch;
 
 import io.kibly.engine.batch.census.IntegrationStatusSource;
-import io.kibly.engine.domain.model.integration.IntegrationRepository;
+import io.kibly.engine.application.IntegrationService;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -14,7 +14,7 @@ import java.util.List;
 public class IntegrationStatusSourceBean implements IntegrationStatusSource {
 
     @Inject
-    IntegrationRepository integrations;
+    IntegrationService integrations;
 
     @Override
     public List<String> statusesOf(String tenantId) {

@@ -1,9 +1,12 @@
 package io.kibly.engine.infrastructure.batch;
 
+import io.kibly.engine.application.AuditService;
 import io.kibly.engine.application.BatchExecution;
 import io.kibly.engine.application.BatchJob;
 import io.kibly.engine.application.BatchJobs;
+import io.kibly.engine.domain.model.audit.FieldChanges;
 import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.inject.Inject;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -29,12 +32,18 @@ public class JakartaBatchJobs implements BatchJobs {
 
     static final String TENANT_PARAMETER = "tenantId";
 
+    @Inject
+    AuditService audit;
+
     @Override
     public long start(TenantId tenantId, BatchJob job, Map<String, String> parameters) {
         Properties jobParameters = new Properties();
         jobParameters.putAll(parameters);
         jobParameters.setProperty(TENANT_PARAMETER, tenantId.id());
-        return operator().start(job.jobXmlName(), jobParameters);
+        long executionId = operator().start(job.jobXmlName(), jobParameters);
+        audit.record(tenantId, "batch-job.started", "batch-execution", String.valueOf(executionId),
+                FieldChanges.none().field("jobName", null, job.jobXmlName()));
+        return executionId;
     }
 
     @Override

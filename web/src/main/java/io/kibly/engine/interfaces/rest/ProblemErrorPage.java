@@ -25,12 +25,18 @@ public class ProblemErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : response.getStatus();
+        if (status == 501) {
+            // The container's default servlet "does not implement" e.g. PATCH on a path no resource serves: for the
+            // caller that is a method not allowed there, not a server fault.
+            status = 405;
+        }
         Response.StatusType statusType = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status) : Response.Status.INTERNAL_SERVER_ERROR;
         String detail = switch (status) {
             case 401 -> "A valid bearer token is required";
             case 403 -> "The caller's roles do not allow this";
             case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
             default -> statusType.getReasonPhrase();
         };
         response.setStatus(statusType.getStatusCode());

@@ -80,6 +80,11 @@ public class Integration {
         return trimmed;
     }
 
+    /** Gives the integration another name (trimmed; 1 to {@value #MAX_NAME_LENGTH} characters). */
+    public void rename(String newName) {
+        this.name = validName(newName);
+    }
+
     /**
      * A sync worker picked up a request to sync this integration. Kept monotonic: a request acknowledged out of
      * order never moves the timestamp back.

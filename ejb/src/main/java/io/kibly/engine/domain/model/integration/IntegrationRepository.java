@@ -10,6 +10,13 @@ public interface IntegrationRepository {
 
     void store(Integration integration);
 
+    /**
+     * Writes the integration's changes now.
+     *
+     * @throws io.kibly.engine.application.ConcurrentUpdateException if someone else changed it since it was read
+     */
+    void update(Integration integration);
+
     Optional<Integration> find(TenantId tenantId, UUID id);
 
     /**

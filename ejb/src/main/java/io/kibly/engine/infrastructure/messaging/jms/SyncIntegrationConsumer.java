@@ -1,5 +1,6 @@
 package io.kibly.engine.infrastructure.messaging.jms;
 
+import io.kibly.engine.application.CallContext;
 import io.kibly.engine.application.IntegrationService;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.ejb.ActivationConfigProperty;
@@ -33,6 +34,9 @@ public class SyncIntegrationConsumer implements MessageListener {
     @Inject
     IntegrationService integrations;
 
+    @Inject
+    CallContext call;
+
     @Override
     public void onMessage(Message message) {
         if (!(message instanceof MapMessage map)) {
@@ -42,6 +46,7 @@ public class SyncIntegrationConsumer implements MessageListener {
             TenantId tenantId = new TenantId(map.getString(MessageFields.TENANT_ID));
             UUID integrationId = UUID.fromString(map.getString(MessageFields.INTEGRATION_ID));
             Instant requestedAt = Instant.ofEpochMilli(map.getLong(MessageFields.REQUESTED_AT));
+            call.identify("worker:sync-integration", message.getJMSMessageID());
             integrations.acknowledgeSyncRequest(tenantId, integrationId, requestedAt);
             LOG.fine(() -> "Sync request for integration " + integrationId + " acknowledged");
         } catch (JMSException e) {

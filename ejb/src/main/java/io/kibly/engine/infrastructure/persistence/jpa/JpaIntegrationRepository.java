@@ -5,7 +5,9 @@ import io.kibly.engine.domain.model.integration.IntegrationRepository;
 import io.kibly.engine.domain.model.integration.IntegrationStatus;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.kibly.engine.application.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +22,15 @@ public class JpaIntegrationRepository implements IntegrationRepository {
     @Override
     public void store(Integration integration) {
         em.persist(integration);
+    }
+
+    @Override
+    public void update(Integration integration) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            throw new ConcurrentUpdateException("integration", integration.id().toString());
+        }
     }
 
     @Override

@@ -8,6 +8,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,16 +40,25 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
+    /** Migrations run as the schema owner. */
+    @Resource(lookup = "jdbc/kibly-owner")
+    DataSource ownerDataSource;
+
+    /** The engine runs as the application role; migrations grant it exactly what it needs. */
     @Resource(lookup = "jdbc/kibly")
-    DataSource dataSource;
+    DataSource applicationDataSource;
 
     @PersistenceUnit(unitName = "kibly")
     EntityManagerFactory entityManagerFactory;
 
     @PostConstruct
+    // Lifecycle callbacks take the attribute from the method, not the class: without it this would run in a
+    // transaction holding two non-XA connections (owner and application role), which the server refuses.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrateAndValidate() {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(ownerDataSource)
+                .placeholders(Map.of("appRole", applicationRole()))
                 .schemas(SCHEMA, BATCH_REPOSITORY_SCHEMA)
                 .createSchemas(true)
                 .locations("classpath:db/migration")
@@ -57,5 +69,13 @@ public class SchemaMigration {
                 + " migrations applied now)");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         LOG.info("JPA mapping validated against the schema");
+    }
+
+    private String applicationRole() {
+        try (Connection connection = applicationDataSource.getConnection()) {
+            return connection.getMetaData().getUserName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect as the application role (jdbc/kibly)", e);
+        }
     }
 }

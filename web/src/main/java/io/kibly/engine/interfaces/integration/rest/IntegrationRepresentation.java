@@ -4,13 +4,13 @@ import io.kibly.engine.domain.model.integration.Integration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An integration as the API shows it. */
+/** An integration as the API shows it; {@code version} is what a change must name (optimistic locking). */
 public record IntegrationRepresentation(UUID id, String provider, String name, String integrationType,
-        String status, Instant createdAt, Instant lastSyncRequestedAt) {
+        String status, Instant createdAt, Instant lastSyncRequestedAt, long version) {
 
     static IntegrationRepresentation of(Integration integration) {
         return new IntegrationRepresentation(integration.id(), integration.provider().apiName(), integration.name(),
                 integration.type().apiName(), integration.status().name(), integration.createdAt(),
-                integration.lastSyncRequestedAt().orElse(null));
+                integration.lastSyncRequestedAt().orElse(null), integration.version());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -93,6 +94,22 @@ public class IntegrationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IntegrationRepresentation find(@PathParam("id") String id) {
         return IntegrationRepresentation.of(integrations.find(tenant.id(), integrationId(id)));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename an integration",
+            description = "Optimistic locking: name the version you read; if it changed since, 409.")
+    @APIResponse(responseCode = "200", description = "Renamed",
+            content = @Content(schema = @Schema(implementation = IntegrationRepresentation.class)))
+    @APIResponse(responseCode = "409", description = "Changed by someone else since that version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IntegrationRepresentation rename(@PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid RenameIntegrationRequest request) {
+        return IntegrationRepresentation.of(integrations.rename(tenant.id(), integrationId(id), request.getName(),
+                request.getVersion()));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package io.kibly.engine.interfaces.rest.problem;
 
+import io.kibly.engine.application.ConcurrentUpdateException;
 import io.kibly.engine.domain.model.integration.UnknownIntegrationException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
@@ -32,10 +33,22 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof UnknownIntegrationException unknown) {
                 return new UnknownIntegrationMapper().toResponse(unknown);
             }
+            if (cause instanceof ConcurrentUpdateException conflict) {
+                return new ConcurrentUpdateMapper().toResponse(conflict);
+            }
+            if (cause instanceof jakarta.persistence.OptimisticLockException) {
+                return Problem.of(Response.Status.CONFLICT, "Changed by someone else; read it again and retry")
+                        .toResponse();
+            }
+            if (cause instanceof jakarta.ws.rs.WebApplicationException web) {
+                return new WebApplicationExceptionMapper().toResponse(web);
+            }
             if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
                 return MalformedJsonMapper.malformed();
             }
-            if (!(cause instanceof EJBException || cause instanceof ProcessingException)) {
+            if (!(cause instanceof EJBException || cause instanceof ProcessingException
+                    || cause instanceof jakarta.transaction.RollbackException
+                    || cause instanceof jakarta.ejb.EJBTransactionRolledbackException)) {
                 break;
             }
         }

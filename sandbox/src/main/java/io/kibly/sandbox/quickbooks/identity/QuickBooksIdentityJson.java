@@ -1,0 +1,27 @@
+package io.kibly.sandbox.quickbooks.identity;
+
+import io.kibly.sandbox.json.JsonBuilders;
+import io.kibly.sandbox.xero.identity.OAuthError;
+import jakarta.json.JsonObject;
+
+/** {@code {access_token, expires_in, token_type, refresh_token, x_refresh_token_expires_in}} and errors. */
+public final class QuickBooksIdentityJson {
+
+    private QuickBooksIdentityJson() {
+    }
+
+    public static JsonObject tokens(QuickBooksTokens tokens) {
+        return JsonBuilders.object()
+                .add("access_token", tokens.accessToken())
+                .add("expires_in", tokens.expiresIn())
+                .add("token_type", tokens.tokenType())
+                .add("refresh_token", tokens.refreshToken())
+                .add("x_refresh_token_expires_in", tokens.refreshTokenExpiresIn())
+                .build();
+    }
+
+    public static JsonObject error(OAuthError error) {
+        return JsonBuilders.object().add("error", error.error())
+                .add("error_description", error.getMessage()).build();
+    }
+}
