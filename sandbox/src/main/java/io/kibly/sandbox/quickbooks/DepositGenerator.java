@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * Deposit #index of a realm from (seed, realm, index), like {@link PurchaseGenerator} but one every 25 minutes,
  * so the default 20,000 deposits span the same year as the 100,000 purchases.
  */
-public final class DepositGenerator implements EntityGenerator<Deposit> {
+public final class DepositGenerator extends SteppedEntityGenerator<Deposit> {
 
     public static final long UPDATE_STEP_MILLIS = 25 * 60_000L;
 
@@ -23,30 +23,13 @@ public final class DepositGenerator implements EntityGenerator<Deposit> {
     private static final String[][] INCOME_ACCOUNTS = {{"79", "Sales of Product Income"},
             {"1", "Services"}, {"82", "Other Income"}, {"4", "Undeposited Funds"}};
 
-    private final DeterministicIds ids;
-
     public DepositGenerator(long seed, String realmId) {
-        this.ids = new DeterministicIds(seed, "qbo-deposit:" + realmId);
-    }
-
-    @Override
-    public Instant updatedOf(long index) {
-        return updated(new SplittableRandom(ids.streamSeed(index)), index);
-    }
-
-    @Override
-    public long firstIndexUpdatedAfter(Instant since) {
-        long millis = since.toEpochMilli() - PurchaseGenerator.FIRST_UPDATED.toEpochMilli();
-        if (millis < 0) {
-            return 0;
-        }
-        long candidate = millis / UPDATE_STEP_MILLIS;
-        return updatedOf(candidate).isAfter(since) ? candidate : candidate + 1;
+        super(new DeterministicIds(seed, "qbo-deposit:" + realmId), UPDATE_STEP_MILLIS);
     }
 
     @Override
     public Deposit generate(long index) {
-        SplittableRandom random = new SplittableRandom(ids.streamSeed(index));
+        SplittableRandom random = random(index);
         OffsetDateTime lastUpdated = updated(random, index).atOffset(PurchaseGenerator.COMPANY_OFFSET);
         OffsetDateTime created = lastUpdated.minusMinutes(random.nextInt(60 * 24 * 3));
         Purchase.Ref toAccount = random.nextInt(4) == 0 ? new Purchase.Ref("36", "Savings")
@@ -65,10 +48,5 @@ public final class DepositGenerator implements EntityGenerator<Deposit> {
         }
         return new Deposit(Long.toString(index + 1), "0", created, lastUpdated, created.toLocalDate(), "USD",
                 total, toAccount, lines, "Sandbox deposit " + (index + 1));
-    }
-
-    private static Instant updated(SplittableRandom random, long index) {
-        return PurchaseGenerator.FIRST_UPDATED.plusMillis(
-                index * UPDATE_STEP_MILLIS + random.nextLong(UPDATE_STEP_MILLIS / 2));
     }
 }

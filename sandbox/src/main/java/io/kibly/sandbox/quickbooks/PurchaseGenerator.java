@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * last update strictly increases with the index, as for Xero, so a {@code LastUpdatedTime >} filter is a range.
  * Times are shown in the company's zone, US Pacific standard time here.
  */
-public final class PurchaseGenerator implements EntityGenerator<Purchase> {
+public final class PurchaseGenerator extends SteppedEntityGenerator<Purchase> {
 
     public static final Instant FIRST_UPDATED = Instant.parse("2016-01-01T00:00:00Z");
     public static final long UPDATE_STEP_MILLIS = 5 * 60_000L;
@@ -28,31 +28,13 @@ public final class PurchaseGenerator implements EntityGenerator<Purchase> {
     private static final String[][] EXPENSE_ACCOUNTS = {{"7", "Advertising"}, {"13", "Meals and Entertainment"},
             {"15", "Office Expenses"}, {"24", "Supplies"}, {"58", "Travel"}, {"59", "Utilities"}};
 
-    private final DeterministicIds ids;
-
     public PurchaseGenerator(long seed, String realmId) {
-        this.ids = new DeterministicIds(seed, "qbo:" + realmId);
-    }
-
-    @Override
-    public Instant updatedOf(long index) {
-        return updated(new SplittableRandom(ids.streamSeed(index)), index);
-    }
-
-    /** The smallest index updated strictly after {@code since} (see the Xero generator for why this works). */
-    @Override
-    public long firstIndexUpdatedAfter(Instant since) {
-        long millis = since.toEpochMilli() - FIRST_UPDATED.toEpochMilli();
-        if (millis < 0) {
-            return 0;
-        }
-        long candidate = millis / UPDATE_STEP_MILLIS;
-        return updatedOf(candidate).isAfter(since) ? candidate : candidate + 1;
+        super(new DeterministicIds(seed, "qbo:" + realmId), UPDATE_STEP_MILLIS);
     }
 
     @Override
     public Purchase generate(long index) {
-        SplittableRandom random = new SplittableRandom(ids.streamSeed(index));
+        SplittableRandom random = random(index);
         Instant updated = updated(random, index);
         OffsetDateTime lastUpdated = updated.atOffset(COMPANY_OFFSET);
         OffsetDateTime created = lastUpdated.minusMinutes(random.nextInt(60 * 24 * 3));
@@ -74,9 +56,5 @@ public final class PurchaseGenerator implements EntityGenerator<Purchase> {
                 created.toLocalDate(), "USD", total, paymentType, account,
                 new Purchase.Ref(Integer.toString(vendor + 30), VENDORS[vendor]), lines,
                 "Sandbox purchase " + (index + 1));
-    }
-
-    private static Instant updated(SplittableRandom random, long index) {
-        return FIRST_UPDATED.plusMillis(index * UPDATE_STEP_MILLIS + random.nextLong(UPDATE_STEP_MILLIS / 2));
     }
 }

@@ -2,7 +2,6 @@ package io.kibly.sandbox.rest;
 
 import io.kibly.sandbox.quickbooks.identity.QuickBooksIdentityJson;
 import io.kibly.sandbox.runtime.Sandbox;
-import io.kibly.sandbox.xero.identity.OAuthError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,10 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
-import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Intuit's OAuth under one host: {@code /appcenter/connect/oauth2} (appcenter.intuit.com),
@@ -42,12 +37,8 @@ public class QuickBooksOAuthResource {
                               @QueryParam("scope") String scope,
                               @QueryParam("state") String state,
                               @QueryParam("realmId") String realmId) {
-        try {
-            return Response.status(302).location(URI.create(sandbox.quickBooksIdentity().authorize(responseType,
-                    clientId, redirectUri, scope, state, realmId))).build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
+        return OAuthResponses.redirect(() -> sandbox.quickBooksIdentity().authorize(responseType, clientId,
+                redirectUri, scope, state, realmId));
     }
 
     @POST
@@ -56,31 +47,18 @@ public class QuickBooksOAuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           MultivaluedMap<String, String> form) {
-        Map<String, String> fields = new HashMap<>();
-        form.forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.get(0)));
-        try {
-            return Response.ok(QuickBooksIdentityJson.tokens(sandbox.quickBooksIdentity().token(authorization,
-                    fields))).header("Cache-Control", "no-store").build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
+        return OAuthResponses.tokens(() -> QuickBooksIdentityJson.tokens(sandbox.quickBooksIdentity()
+                .token(authorization, OAuthResponses.fields(form))));
     }
 
     @POST
     @Path("v2/oauth2/tokens/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonObject body) {
-        try {
+        return OAuthResponses.answer(() -> {
             sandbox.quickBooksIdentity().revoke(authorization,
                     body == null ? null : body.getString("token", null));
             return Response.ok().build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
-    }
-
-    private static Response error(OAuthError e) {
-        return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(QuickBooksIdentityJson.error(e)).build();
+        });
     }
 }

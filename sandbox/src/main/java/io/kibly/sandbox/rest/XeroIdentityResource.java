@@ -2,7 +2,6 @@ package io.kibly.sandbox.rest;
 
 import io.kibly.sandbox.runtime.Sandbox;
 import io.kibly.sandbox.xero.identity.IdentityJson;
-import io.kibly.sandbox.xero.identity.OAuthError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,12 +40,8 @@ public class XeroIdentityResource {
                               @QueryParam("state") String state,
                               @QueryParam("code_challenge") String codeChallenge,
                               @QueryParam("code_challenge_method") String codeChallengeMethod) {
-        try {
-            return Response.status(302).location(URI.create(sandbox.xeroIdentity().authorize(responseType, clientId,
-                    redirectUri, scope, state, codeChallenge, codeChallengeMethod))).build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
+        return OAuthResponses.redirect(() -> sandbox.xeroIdentity().authorize(responseType, clientId, redirectUri,
+                scope, state, codeChallenge, codeChallengeMethod));
     }
 
     @POST
@@ -58,41 +50,23 @@ public class XeroIdentityResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           MultivaluedMap<String, String> form) {
-        Map<String, String> fields = new HashMap<>();
-        form.forEach((name, values) -> fields.put(name, values.isEmpty() ? null : values.get(0)));
-        try {
-            return Response.ok(IdentityJson.tokens(sandbox.xeroIdentity().token(authorization, fields)))
-                    .header("Cache-Control", "no-store").build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
+        return OAuthResponses.tokens(() -> IdentityJson.tokens(sandbox.xeroIdentity().token(authorization,
+                OAuthResponses.fields(form))));
     }
 
     @GET
     @Path("connections")
     @Produces(MediaType.APPLICATION_JSON)
     public Response connections(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        try {
-            return Response.ok(IdentityJson.connections(sandbox.xeroIdentity().connections(authorization))).build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
+        return OAuthResponses.answer(() -> Response.ok(IdentityJson.connections(
+                sandbox.xeroIdentity().connections(authorization))).build());
     }
 
     @DELETE
     @Path("connections/{id}")
     public Response disconnect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @PathParam("id") UUID id) {
-        try {
-            return sandbox.xeroIdentity().disconnect(authorization, id) ? Response.noContent().build()
-                    : Response.status(404).build();
-        } catch (OAuthError e) {
-            return error(e);
-        }
-    }
-
-    private static Response error(OAuthError e) {
-        return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(IdentityJson.error(e)).build();
+        return OAuthResponses.answer(() -> sandbox.xeroIdentity().disconnect(authorization, id)
+                ? Response.noContent().build() : Response.status(404).build());
     }
 }

@@ -104,12 +104,30 @@ public final class KiblyEnvironment {
 
     private void applySettings(DatabaseSettings database) {
         DevTokens tokens = devTokens().ensureKeys();
-        payara.runScript("update-settings.asadmin", Map.of("dbHost", database.host(),
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("dbHost", database.host(),
                 "dbPort", String.valueOf(database.port()), "dbName", database.database(), "dbUser", database.user(),
                 "dbPassword", database.password(), "dbAppUser", database.appUser(), "dbAppPassword", database.appPassword(),
                 "jwtIssuer", environment.getOrDefault("KIBLY_JWT_ISSUER", DevTokens.ISSUER),
                 "jwtPublicKeyLocation", environment.getOrDefault("KIBLY_JWT_PUBLIC_KEY_LOCATION",
                         tokens.publicKeyFile().toUri().toString())));
+        settings.putAll(providerUrls());
+        payara.runScript("update-settings.asadmin", settings);
+    }
+
+    /**
+     * The providers' base URLs: each real host, or the sandbox, which serves every provider path under one base
+     * (QuickBooks' app center under {@code /appcenter}).
+     */
+    private Map<String, String> providerUrls() {
+        String sandbox = sandbox().url();
+        return Map.of(
+                "xeroLoginUrl", environment.getOrDefault("KIBLY_XERO_LOGIN_URL", sandbox),
+                "xeroIdentityUrl", environment.getOrDefault("KIBLY_XERO_IDENTITY_URL", sandbox),
+                "xeroApiUrl", environment.getOrDefault("KIBLY_XERO_API_URL", sandbox),
+                "quickbooksAppcenterUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_APPCENTER_URL", sandbox + "/appcenter"),
+                "quickbooksOauthUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_OAUTH_URL", sandbox),
+                "quickbooksRevokeUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_REVOKE_URL", sandbox),
+                "quickbooksApiUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_API_URL", sandbox));
     }
 
     /** The local development issuer (its key pair lives in {@code jwt/} of the working directory). */

@@ -1,10 +1,12 @@
 package io.kibly.sandbox.quickbooks.identity;
 
 import io.kibly.sandbox.json.JsonBuilders;
-import io.kibly.sandbox.xero.identity.OAuthError;
 import jakarta.json.JsonObject;
 
-/** {@code {access_token, expires_in, token_type, refresh_token, x_refresh_token_expires_in}} and errors. */
+/**
+ * {@code {access_token, expires_in, token_type, refresh_token, x_refresh_token_expires_in}}; errors are
+ * {@link io.kibly.sandbox.oauth.OAuthError#json()}.
+ */
 public final class QuickBooksIdentityJson {
 
     private QuickBooksIdentityJson() {
@@ -18,10 +20,5 @@ public final class QuickBooksIdentityJson {
                 .add("refresh_token", tokens.refreshToken())
                 .add("x_refresh_token_expires_in", tokens.refreshTokenExpiresIn())
                 .build();
-    }
-
-    public static JsonObject error(OAuthError error) {
-        return JsonBuilders.object().add("error", error.error())
-                .add("error_description", error.getMessage()).build();
     }
 }

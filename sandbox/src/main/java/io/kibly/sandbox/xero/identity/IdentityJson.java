@@ -47,11 +47,6 @@ public final class IdentityJson {
         return array.build();
     }
 
-    public static JsonObject error(OAuthError error) {
-        return JsonBuilders.object().add("error", error.error())
-                .add("error_description", error.getMessage()).build();
-    }
-
     private static String date(Instant instant) {
         return CONNECTION_DATE.format(instant);
     }

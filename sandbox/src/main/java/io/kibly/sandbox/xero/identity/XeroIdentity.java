@@ -3,11 +3,16 @@ package io.kibly.sandbox.xero.identity;
 import io.kibly.sandbox.config.OAuthClient;
 import io.kibly.sandbox.config.Organisation;
 import io.kibly.sandbox.config.SandboxSettings;
+import io.kibly.sandbox.oauth.AuthorizationCodes;
+import io.kibly.sandbox.oauth.ClientCredentials;
+import io.kibly.sandbox.oauth.IssuedTokens;
+import io.kibly.sandbox.oauth.OAuthClients;
+import io.kibly.sandbox.oauth.OAuthError;
+import io.kibly.sandbox.oauth.RandomTokens;
+import io.kibly.sandbox.oauth.Redirects;
 import io.kibly.sandbox.stats.SandboxStats;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -36,15 +40,12 @@ public final class XeroIdentity {
 
     private final Clock clock;
     private final Supplier<SandboxSettings> settings;
-    private final Map<String, OAuthClient> clients;
+    private final OAuthClients clients;
     private final SandboxStats stats;
-    private final SecureRandom random = new SecureRandom();
 
-    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
-    private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
-    private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
-    /** Access tokens of grants revoked through the admin API: the Accounting API answers them 401. */
-    private final Set<String> revokedAccessTokens = ConcurrentHashMap.newKeySet();
+    private final AuthorizationCodes<CodeDetails> codes;
+    /** Revoked access tokens are those of grants revoked through the admin API: the Accounting API answers 401. */
+    private final IssuedTokens<AccessToken, RefreshToken> tokens;
     /** By client id, then tenant id, in the order the organisations were first connected. */
     private final Map<String, Map<String, Connection>> connectionsByClient = new LinkedHashMap<>();
 
@@ -59,8 +60,11 @@ public final class XeroIdentity {
                         SandboxStats stats) {
         this.clock = clock;
         this.settings = settings;
-        this.clients = OAuthClient.byId(clients);
+        this.clients = new OAuthClients(clients);
         this.stats = stats;
+        RandomTokens random = new RandomTokens();
+        this.codes = new AuthorizationCodes<>(clock, CODE_LIFETIME, random);
+        this.tokens = new IssuedTokens<>(random);
     }
 
     /**
@@ -69,32 +73,21 @@ public final class XeroIdentity {
      */
     public synchronized String authorize(String responseType, String clientId, String redirectUri, String scope,
                                          String state, String codeChallenge, String codeChallengeMethod) {
-        if (clientId == null || !clients.containsKey(clientId)) {
-            throw OAuthError.invalidRequest("unknown client_id");
-        }
-        if (redirectUri == null || redirectUri.isBlank()) {
-            throw OAuthError.invalidRequest("redirect_uri is required");
-        }
-        if (!clients.get(clientId).acceptsRedirectUri(redirectUri)) {
-            throw OAuthError.invalidRequest("redirect_uri mismatch: " + redirectUri
-                    + " is not registered for this client");
-        }
+        clients.checkAuthorizeRequest(clientId, redirectUri);
         if (!"code".equals(responseType)) {
-            return redirect(redirectUri, Map.of("error", "unsupported_response_type"), state);
+            return Redirects.to(redirectUri, Map.of("error", "unsupported_response_type"), state);
         }
         if (scope == null || scope.isBlank()) {
-            return redirect(redirectUri, Map.of("error", "invalid_scope"), state);
+            return Redirects.to(redirectUri, Map.of("error", "invalid_scope"), state);
         }
         if (codeChallenge != null && !"S256".equals(codeChallengeMethod)) {
-            return redirect(redirectUri, Map.of("error", "invalid_request",
+            return Redirects.to(redirectUri, Map.of("error", "invalid_request",
                     "error_description", "code_challenge_method must be S256"), state);
         }
         UUID authEventId = UUID.randomUUID();
         connectAll(clientId, authEventId);
-        String code = randomToken();
-        codes.put(code, new PendingCode(clientId, redirectUri, scopes(scope), codeChallenge,
-                now().plus(CODE_LIFETIME)));
-        return redirect(redirectUri, Map.of("code", code), state);
+        String code = codes.issue(clientId, redirectUri, new CodeDetails(scopes(scope), codeChallenge));
+        return Redirects.to(redirectUri, Map.of("code", code), state);
     }
 
     /** {@code POST /connect/token}: {@code authorization} is the request's Authorization header. */
@@ -138,64 +131,35 @@ public final class XeroIdentity {
      * (refresh tokens, counting each rotation chain's live tokens).
      */
     public synchronized int revokeGrants(String clientId) {
-        int revoked = 0;
-        for (var it = refreshTokens.values().iterator(); it.hasNext(); ) {
-            RefreshToken token = it.next();
-            if (clientId == null || token.clientId().equals(clientId)) {
-                it.remove();
-                revoked++;
-            }
-        }
-        for (var it = accessTokens.entrySet().iterator(); it.hasNext(); ) {
-            var token = it.next();
-            if (clientId == null || token.getValue().clientId().equals(clientId)) {
-                revokedAccessTokens.add(token.getKey());
-                it.remove();
-            }
-        }
-        return revoked;
+        return tokens.revokeWhere(token -> clientId == null || token.clientId().equals(clientId),
+                token -> clientId == null || token.clientId().equals(clientId));
     }
 
     /** Whether the Authorization header carries an access token whose grant was revoked. */
     public boolean isRevoked(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && revokedAccessTokens.contains(authorization.substring(7).trim());
+        return tokens.isRevoked(authorization);
     }
 
     public synchronized void reset() {
-        revokedAccessTokens.clear();
+        tokens.clear();
         codes.clear();
-        accessTokens.clear();
-        refreshTokens.clear();
         connectionsByClient.clear();
     }
 
     private TokenSet redeemCode(String authorization, Map<String, String> form) {
-        String code = form.get("code");
-        PendingCode pending = code == null ? null : codes.remove(code); // single use, even when it fails below
-        if (pending == null) {
-            throw OAuthError.invalidGrant("unknown or used code");
-        }
-        String clientId = authenticate(authorization, form, pending.codeChallenge() != null);
-        if (!pending.clientId().equals(clientId)) {
-            throw OAuthError.invalidGrant("code was issued to another client");
-        }
-        if (now().isAfter(pending.expiresAt())) {
-            throw OAuthError.invalidGrant("code expired");
-        }
-        if (!pending.redirectUri().equals(form.get("redirect_uri"))) {
-            throw OAuthError.invalidGrant("redirect_uri differs from the authorize request's");
-        }
-        if (pending.codeChallenge() != null && !Pkce.verifies(form.get("code_verifier"), pending.codeChallenge())) {
+        AuthorizationCodes.Pending<CodeDetails> pending = codes.take(form.get("code"));
+        String clientId = authenticate(authorization, form, pending.details().codeChallenge() != null);
+        CodeDetails details = pending.redeem(clientId, form.get("redirect_uri"), now());
+        if (details.codeChallenge() != null && !Pkce.verifies(form.get("code_verifier"), details.codeChallenge())) {
             throw OAuthError.invalidGrant("code_verifier does not match the code_challenge");
         }
-        return issue(clientId, pending.scopes());
+        return issue(clientId, details.scopes());
     }
 
     private TokenSet refresh(String authorization, Map<String, String> form) {
         String clientId = authenticate(authorization, form, false);
         String presented = form.get("refresh_token");
-        RefreshToken token = presented == null ? null : refreshTokens.get(presented);
+        RefreshToken token = tokens.refresh(presented);
         Instant now = now();
         if (token == null || !token.clientId().equals(clientId)) {
             throw OAuthError.invalidGrant("unknown refresh_token");
@@ -207,7 +171,7 @@ public final class XeroIdentity {
             throw OAuthError.invalidGrant("refresh_token was rotated");
         }
         if (token.rotatedAt() == null) {
-            refreshTokens.put(presented, token.rotated(now));
+            tokens.replaceRefresh(presented, token.rotated(now));
         }
         connectionsByClient.getOrDefault(clientId, Map.of()).keySet().forEach(stats::tokenRefreshed);
         return issue(clientId, token.scopes());
@@ -218,25 +182,15 @@ public final class XeroIdentity {
      * {@code client_id} in the form and no secret.
      */
     private String authenticate(String authorization, Map<String, String> form, boolean publicClientAllowed) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()),
-                        StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw OAuthError.invalidClient("malformed Basic credentials");
-            }
-            int colon = decoded.indexOf(':');
-            String clientId = colon < 0 ? decoded : decoded.substring(0, colon);
-            String secret = colon < 0 ? "" : decoded.substring(colon + 1);
-            OAuthClient client = clients.get(clientId);
-            if (client == null || !secret.equals(client.secret())) {
+        ClientCredentials basic = ClientCredentials.fromBasic(authorization);
+        if (basic != null) {
+            if (!clients.verifies(basic)) {
                 throw OAuthError.invalidClient("wrong client_id or client_secret");
             }
-            return clientId;
+            return basic.clientId();
         }
         String clientId = form.get("client_id");
-        if (publicClientAllowed && clientId != null && clients.containsKey(clientId)) {
+        if (publicClientAllowed && clients.contains(clientId)) {
             return clientId;
         }
         throw OAuthError.invalidClient("client authentication (HTTP Basic) is required");
@@ -245,22 +199,18 @@ public final class XeroIdentity {
     private TokenSet issue(String clientId, Set<String> scopes) {
         Instant now = now();
         Duration lifetime = settings.get().accessTokenLifetime();
-        String accessToken = randomToken();
-        accessTokens.put(accessToken, new AccessToken(clientId, now.plus(lifetime)));
-        String refreshToken = null;
-        if (scopes.contains("offline_access")) {
-            refreshToken = randomToken();
-            refreshTokens.put(refreshToken, new RefreshToken(clientId, scopes, now, null));
-        }
+        String accessToken = tokens.mintAccess(new AccessToken(clientId, now.plus(lifetime)));
+        String refreshToken = scopes.contains("offline_access")
+                ? tokens.mintRefresh(new RefreshToken(clientId, scopes, now, null)) : null;
         return new TokenSet(idToken(clientId, now, lifetime), accessToken, lifetime.toSeconds(), "Bearer",
                 refreshToken, String.join(" ", scopes));
     }
 
     private AccessToken requireAccessToken(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (IssuedTokens.bearerToken(authorization) == null) {
             throw new OAuthError(401, "invalid_token", "a Bearer access token is required");
         }
-        AccessToken token = accessTokens.get(authorization.substring(7).trim());
+        AccessToken token = tokens.bearer(authorization);
         if (token == null || !now().isBefore(token.expiresAt())) {
             throw new OAuthError(401, "invalid_token", "access token unknown or expired");
         }
@@ -295,29 +245,12 @@ public final class XeroIdentity {
         return new LinkedHashSet<>(Arrays.asList(scope.trim().split("[\\s+]+")));
     }
 
-    private static String redirect(String redirectUri, Map<String, String> parameters, String state) {
-        Map<String, String> all = new LinkedHashMap<>(parameters);
-        if (state != null) {
-            all.put("state", state);
-        }
-        StringBuilder url = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
-        all.forEach((name, value) -> url.append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
-        return url.substring(0, url.length() - 1);
-    }
-
-    private String randomToken() {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
     private Instant now() {
         return clock.instant();
     }
 
-    private record PendingCode(String clientId, String redirectUri, Set<String> scopes, String codeChallenge,
-                               Instant expiresAt) {
+    /** What a code carries besides its client and redirect URI: the scopes granted and the PKCE challenge. */
+    private record CodeDetails(Set<String> scopes, String codeChallenge) {
     }
 
     private record AccessToken(String clientId, Instant expiresAt) {

@@ -2,20 +2,17 @@ package io.kibly.sandbox.quickbooks.identity;
 
 import io.kibly.sandbox.MutableClock;
 import io.kibly.sandbox.config.OAuthClient;
+import io.kibly.sandbox.oauth.OAuthError;
 import io.kibly.sandbox.stats.SandboxStats;
-import io.kibly.sandbox.xero.identity.OAuthError;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.kibly.sandbox.oauth.OAuthTestSupport.basic;
+import static io.kibly.sandbox.oauth.OAuthTestSupport.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -26,8 +23,7 @@ class QuickBooksIdentityTest {
 
     private static final String CLIENT = "qbo-app";
     private static final String SECRET = "qbo-secret";
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = basic(CLIENT, SECRET);
     private static final String REDIRECT = "https://kibly.example/qbo/callback";
     private static final String SCOPE = "com.intuit.quickbooks.accounting";
 
@@ -36,15 +32,6 @@ class QuickBooksIdentityTest {
     private final QuickBooksIdentity identity = new QuickBooksIdentity(clock,
             List.of(new OAuthClient(CLIENT, SECRET, List.of(REDIRECT)), new OAuthClient("open", "pw", List.of())),
             List.of("111", "222"), stats);
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            parameters.put(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
 
     private String code(String realmId) {
         return query(identity.authorize("code", CLIENT, REDIRECT, SCOPE, "st 1", realmId)).get("code");

@@ -4,6 +4,7 @@ import io.kibly.sandbox.MutableClock;
 import io.kibly.sandbox.config.OAuthClient;
 import io.kibly.sandbox.config.SandboxSettings;
 import io.kibly.sandbox.config.SettingsSource;
+import io.kibly.sandbox.oauth.OAuthError;
 import io.kibly.sandbox.stats.SandboxStats;
 import io.kibly.sandbox.xero.accounting.BankTransactionsEndpoint;
 import io.kibly.sandbox.xero.accounting.BankTransactionsRequest;
@@ -15,12 +16,11 @@ import io.kibly.sandbox.xero.ratelimit.XeroRateLimiter;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.kibly.sandbox.oauth.OAuthTestSupport.basic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,8 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Registered redirect URIs and grants revoked through the admin API. */
 class XeroGrantsTest {
 
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString("app-1:s3cret".getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = basic("app-1", "s3cret");
     private static final String REDIRECT = "https://kibly.example/callback";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));

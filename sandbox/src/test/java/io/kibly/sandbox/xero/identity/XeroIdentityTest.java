@@ -3,21 +3,20 @@ package io.kibly.sandbox.xero.identity;
 import io.kibly.sandbox.MutableClock;
 import io.kibly.sandbox.config.SandboxSettings;
 import io.kibly.sandbox.config.SettingsSource;
+import io.kibly.sandbox.oauth.OAuthError;
 import io.kibly.sandbox.stats.SandboxStats;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.kibly.sandbox.oauth.OAuthTestSupport.basic;
+import static io.kibly.sandbox.oauth.OAuthTestSupport.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,8 +28,7 @@ class XeroIdentityTest {
 
     private static final String CLIENT = "app-1";
     private static final String SECRET = "s3cret";
-    private static final String BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString((CLIENT + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC = basic(CLIENT, SECRET);
     private static final String REDIRECT = "https://kibly.example/callback";
     private static final String SCOPES = "openid offline_access accounting.transactions.read";
 
@@ -39,15 +37,6 @@ class XeroIdentityTest {
             "sandbox.xero.organisations", "org-1:Alpha Ltd,org-2:Beta Ltd")::get).read();
     private final SandboxStats stats = new SandboxStats();
     private final XeroIdentity identity = new XeroIdentity(clock, () -> settings, Map.of(CLIENT, SECRET), stats);
-
-    private static Map<String, String> query(String url) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
-            String[] nameValue = pair.split("=", 2);
-            parameters.put(nameValue[0], URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
 
     private String code(String scope, String challenge) {
         String redirect = identity.authorize("code", CLIENT, REDIRECT, scope, "xyz 1", challenge,

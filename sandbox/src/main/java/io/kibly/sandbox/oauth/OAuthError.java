@@ -1,4 +1,7 @@
-package io.kibly.sandbox.xero.identity;
+package io.kibly.sandbox.oauth;
+
+import io.kibly.sandbox.json.JsonBuilders;
+import jakarta.json.JsonObject;
 
 /** An OAuth 2.0 error ({@code {"error": "invalid_grant"}}) and the HTTP status it comes with. */
 public class OAuthError extends RuntimeException {
@@ -30,5 +33,10 @@ public class OAuthError extends RuntimeException {
 
     public String error() {
         return error;
+    }
+
+    /** {@code {error, error_description}}, the body both providers answer an OAuth error with. */
+    public JsonObject json() {
+        return JsonBuilders.object().add("error", error).add("error_description", getMessage()).build();
     }
 }
