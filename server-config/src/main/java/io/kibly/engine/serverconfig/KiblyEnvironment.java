@@ -77,6 +77,7 @@ public final class KiblyEnvironment {
         LOG.info(() -> "Database: " + database + (configuredDatabase().isPresent() ? " (configured)" : " (embedded)"));
 
         payara.install(distribution.payaraZip());
+        payara.setServerEnvironment(serverEnvironment());
         String configuration = payara.scriptChecksum(CONFIGURE_DOMAIN) + " heap=" + heap;
         if (payara.domainExists() && !payara.isConfiguredAs(configuration)) {
             // The domain is derived from the scripts alone (data lives in PostgreSQL): when they change, rebuild it.
@@ -128,6 +129,32 @@ public final class KiblyEnvironment {
                 "quickbooksOauthUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_OAUTH_URL", sandbox),
                 "quickbooksRevokeUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_REVOKE_URL", sandbox),
                 "quickbooksApiUrl", environment.getOrDefault("KIBLY_QUICKBOOKS_API_URL", sandbox));
+    }
+
+    /**
+     * What the server gets through its environment: the token vault's keys (generated on first start into
+     * {@code vault/keys}, readable by the owner only, unless {@code KIBLY_VAULT_KEYS} is given), the providers' OAuth
+     * client credentials (the sandbox's unless given) and the redirect URIs the engine accepts.
+     */
+    private Map<String, String> serverEnvironment() {
+        Map<String, String> settings = new java.util.HashMap<>();
+        if (environment.containsKey("KIBLY_VAULT_KEYS")) {
+            settings.put("KIBLY_VAULT_KEYS", environment.get("KIBLY_VAULT_KEYS"));
+            settings.put("KIBLY_VAULT_ACTIVE_KEY", environment.getOrDefault("KIBLY_VAULT_ACTIVE_KEY", ""));
+        } else {
+            settings.put("KIBLY_VAULT_KEYS", VaultKeys.ensure(workDirectory.resolve("vault/keys")));
+            settings.put("KIBLY_VAULT_ACTIVE_KEY", VaultKeys.DEVELOPMENT_KEY_ID);
+        }
+        settings.put("KIBLY_XERO_CLIENT_ID", environment.getOrDefault("KIBLY_XERO_CLIENT_ID", "kibly-sandbox-client"));
+        settings.put("KIBLY_XERO_CLIENT_SECRET", environment.getOrDefault("KIBLY_XERO_CLIENT_SECRET",
+                "kibly-sandbox-secret"));
+        settings.put("KIBLY_QUICKBOOKS_CLIENT_ID", environment.getOrDefault("KIBLY_QUICKBOOKS_CLIENT_ID",
+                "kibly-qbo-client"));
+        settings.put("KIBLY_QUICKBOOKS_CLIENT_SECRET", environment.getOrDefault("KIBLY_QUICKBOOKS_CLIENT_SECRET",
+                "kibly-qbo-secret"));
+        settings.put("KIBLY_OAUTH_REDIRECT_URIS", environment.getOrDefault("KIBLY_OAUTH_REDIRECT_URIS",
+                httpUrl() + "/admin/oauth-callback.html"));
+        return settings;
     }
 
     /** The local development issuer (its key pair lives in {@code jwt/} of the working directory). */

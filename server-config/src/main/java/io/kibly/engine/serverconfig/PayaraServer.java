@@ -31,6 +31,7 @@ public final class PayaraServer {
 
     private final Path installation;
     private final int portBase;
+    private Map<String, String> serverEnvironment = Map.of();
 
     public PayaraServer(Path installation, int portBase) {
         this.installation = installation.toAbsolutePath();
@@ -295,7 +296,17 @@ public final class PayaraServer {
         return command;
     }
 
-    private static Map<String, String> environment() {
-        return Map.of("AS_JAVA", System.getProperty("java.home"));
+    /**
+     * Settings the server reads from its environment (MicroProfile Config maps {@code KIBLY_VAULT_KEYS} to
+     * {@code kibly.vault.keys}): secrets go this way, so that they are never written into domain.xml.
+     */
+    public void setServerEnvironment(Map<String, String> settings) {
+        this.serverEnvironment = Map.copyOf(settings);
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(serverEnvironment);
+        environment.put("AS_JAVA", System.getProperty("java.home"));
+        return environment;
     }
 }

@@ -80,6 +80,14 @@ public class Integration {
         return trimmed;
     }
 
+    /** The tenant authorised the engine at the provider: syncs may run. */
+    public void activate() {
+        if (status == IntegrationStatus.DISCONNECTED) {
+            throw new IllegalStateException("A disconnected integration cannot be activated; register a new one");
+        }
+        status = IntegrationStatus.ACTIVE;
+    }
+
     /** Gives the integration another name (trimmed; 1 to {@value #MAX_NAME_LENGTH} characters). */
     public void rename(String newName) {
         this.name = validName(newName);

@@ -1,6 +1,9 @@
 package io.kibly.engine.interfaces.integration.rest;
 
+import io.kibly.engine.application.ConnectionService;
 import io.kibly.engine.application.IntegrationService;
+import io.kibly.engine.interfaces.rest.problem.InvalidParameterException;
+import java.util.Map;
 import io.kibly.engine.domain.model.integration.Integration;
 import io.kibly.engine.domain.model.integration.IntegrationType;
 import io.kibly.engine.domain.model.integration.Provider;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -42,6 +46,9 @@ public class IntegrationResource {
 
     @Inject
     IntegrationService integrations;
+
+    @Inject
+    ConnectionService connections;
 
     @Inject
     CurrentTenant tenant;
@@ -110,6 +117,57 @@ public class IntegrationResource {
             @NotNull(message = "a JSON body is required") @Valid RenameIntegrationRequest request) {
         return IntegrationRepresentation.of(integrations.rename(tenant.id(), integrationId(id), request.getName(),
                 request.getVersion()));
+    }
+
+    @GET
+    @Path("{id}/auth-url")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Start connecting the integration to its provider",
+            description = "Returns the provider's consent URL with a single-use state (10 minutes) bound to the caller "
+                    + "and the integration; PKCE S256 for Xero. redirectUri must be one registered with the provider.")
+    @APIResponse(responseCode = "200", description = "{authUrl}")
+    @APIResponse(responseCode = "400", description = "redirectUri not registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Map<String, String> authUrl(@PathParam("id") String id, @QueryParam("redirectUri") String redirectUri) {
+        String uri = QueryParameters.text("redirectUri", redirectUri, 500);
+        if (uri == null) {
+            throw new InvalidParameterException("redirectUri", "is required");
+        }
+        return Map.of("authUrl", connections.startAuthorization(tenant.id(), tenant.user(), integrationId(id), uri)
+                .toString());
+    }
+
+    @POST
+    @Path("oauth/callback")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete the connection with what the provider sent to the redirect URI",
+            description = "Exchanges the code; the integration becomes ACTIVE when the grant covers one organisation "
+                    + "(QuickBooks: the realmId), else choose one with PUT {id}/organisation. A replayed, expired or "
+                    + "foreign state is refused and changes nothing.")
+    @APIResponse(responseCode = "200", description = "Connected",
+            content = @Content(schema = @Schema(implementation = ConnectionRepresentation.class)))
+    @APIResponse(responseCode = "400", description = "Invalid state or code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The provider failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ConnectionRepresentation completeAuthorization(
+            @NotNull(message = "a JSON body is required") @Valid OAuthCallbackRequest request) {
+        return ConnectionRepresentation.of(connections.completeAuthorization(tenant.id(), tenant.user(),
+                request.getCode(), request.getState(), request.getRealmId()));
+    }
+
+    @PUT
+    @Path("{id}/organisation")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Choose which of the grant's organisations the integration syncs")
+    @APIResponse(responseCode = "200", description = "Chosen; the integration is ACTIVE",
+            content = @Content(schema = @Schema(implementation = ConnectionRepresentation.class)))
+    public ConnectionRepresentation selectOrganisation(@PathParam("id") String id,
+            @NotNull(message = "a JSON body is required") @Valid SelectOrganisationRequest request) {
+        return ConnectionRepresentation.of(connections.selectProviderTenant(tenant.id(), integrationId(id),
+                request.getTenantId()));
     }
 
     @POST

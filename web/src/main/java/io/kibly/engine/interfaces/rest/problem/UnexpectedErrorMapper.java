@@ -33,6 +33,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof UnknownIntegrationException unknown) {
                 return new UnknownIntegrationMapper().toResponse(unknown);
             }
+            if (cause instanceof io.kibly.engine.domain.model.connection.InvalidAuthorizationException invalid) {
+                return new AuthorizationProblemsMapper().toResponse(invalid);
+            }
+            if (cause instanceof io.kibly.engine.application.ProviderUnavailableException unavailable) {
+                return new ProviderUnavailableMapper().toResponse(unavailable);
+            }
             if (cause instanceof ConcurrentUpdateException conflict) {
                 return new ConcurrentUpdateMapper().toResponse(conflict);
             }

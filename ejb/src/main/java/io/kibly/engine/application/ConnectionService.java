@@ -1,0 +1,36 @@
+package io.kibly.engine.application;
+
+import io.kibly.engine.domain.model.connection.ProviderTenant;
+import io.kibly.engine.domain.model.integration.Integration;
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** Connecting an integration to its provider: the OAuth 2.0 authorisation code flow and the choice of tenant. */
+public interface ConnectionService {
+
+    /**
+     * Starts an authorisation: a single-use {@code state} bound to the tenant, the user and the integration, PKCE
+     * for Xero, and the provider's consent URL. The redirect URI must be one the engine registered.
+     */
+    URI startAuthorization(@NotNull TenantId tenantId, @NotNull String user, @NotNull UUID integrationId,
+            @NotNull String redirectUri);
+
+    /**
+     * Completes it with what the provider sent back to the redirect URI: exchanges the code, discovers the provider
+     * tenants and activates the integration when the grant names exactly one (else it waits for
+     * {@link #selectProviderTenant}).
+     */
+    Connected completeAuthorization(@NotNull TenantId tenantId, @NotNull String user, @NotNull String code,
+            @NotNull String state, String realmId);
+
+    /** Chooses which of the grant's organisations the integration syncs, and activates it. */
+    Connected selectProviderTenant(@NotNull TenantId tenantId, @NotNull UUID integrationId,
+            @NotNull String providerTenantId);
+
+    /** The outcome: the integration, the tenants the grant covers, and the selected one (null until chosen). */
+    record Connected(Integration integration, List<ProviderTenant> providerTenants, String selectedProviderTenant) {
+    }
+}

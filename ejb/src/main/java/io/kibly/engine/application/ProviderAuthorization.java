@@ -1,0 +1,36 @@
+package io.kibly.engine.application;
+
+import io.kibly.engine.domain.model.connection.ProviderTenant;
+import io.kibly.engine.domain.model.integration.Provider;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: the providers' OAuth 2.0 endpoints (Xero identity, Intuit OAuth), spoken over HTTP by the gateways.
+ * Called outside database transactions.
+ */
+public interface ProviderAuthorization {
+
+    /** Where to send the user to consent; {@code codeChallenge} (PKCE S256) may be null. */
+    URI authorizationUrl(Provider provider, String state, String redirectUri, String codeChallenge);
+
+    /** Exchanges an authorisation code for tokens; {@code codeVerifier} may be null. */
+    Grant exchange(Provider provider, String code, String redirectUri, String codeVerifier);
+
+    /** The provider tenants the grant covers (Xero's connections; for QuickBooks the realm of the callback). */
+    List<ProviderTenant> tenants(Provider provider, String accessToken, String realmId);
+
+    /** Tokens a provider granted. Never logged; {@code toString} shows none. */
+    record Grant(String accessToken, String refreshToken, Instant accessExpiresAt) {
+        @Override
+        public String toString() {
+            return "Grant[access token expires " + accessExpiresAt + "]";
+        }
+    }
+
+    /** Whether the provider needs PKCE for this engine (Xero: yes). */
+    static boolean usesPkce(Provider provider) {
+        return provider == Provider.XERO;
+    }
+}

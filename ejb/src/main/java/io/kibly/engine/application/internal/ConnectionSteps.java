@@ -1,0 +1,121 @@
+package io.kibly.engine.application.internal;
+
+import io.kibly.engine.application.AuditService;
+import io.kibly.engine.application.ConnectionService.Connected;
+import io.kibly.engine.application.ProviderAuthorization;
+import io.kibly.engine.application.TenantScoped;
+import io.kibly.engine.domain.model.audit.FieldChanges;
+import io.kibly.engine.domain.model.connection.AuthorizationAttempt;
+import io.kibly.engine.domain.model.connection.ConnectionRepository;
+import io.kibly.engine.domain.model.connection.InvalidAuthorizationException;
+import io.kibly.engine.domain.model.connection.ProviderConnection;
+import io.kibly.engine.domain.model.connection.ProviderTenant;
+import io.kibly.engine.domain.model.connection.TokenVault;
+import io.kibly.engine.domain.model.integration.Integration;
+import io.kibly.engine.domain.model.integration.IntegrationRepository;
+import io.kibly.engine.domain.model.integration.Provider;
+import io.kibly.engine.domain.model.integration.UnknownIntegrationException;
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The transactional steps of connecting an integration (each its own transaction, bound to the tenant). */
+@Stateless
+@TenantScoped
+public class ConnectionSteps {
+
+    private static final String TARGET = "integration";
+
+    @Inject
+    IntegrationRepository integrations;
+
+    @Inject
+    ConnectionRepository connections;
+
+    @Inject
+    TokenVault vault;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    Clock clock;
+
+    /** The redirect URIs registered with the providers; any other is refused. */
+    @Inject
+    @ConfigProperty(name = "kibly.oauth.redirect-uris", defaultValue = "http://localhost:8080/admin/oauth-callback.html")
+    String registeredRedirectUris;
+
+    /** What a consumed attempt hands to the exchange (the verifier decrypted, for this call only). */
+    public record Consumed(UUID integrationId, Provider provider, String redirectUri, String codeVerifier) {
+        @Override
+        public String toString() {
+            return "Consumed[" + integrationId + "]";
+        }
+    }
+
+    public Integration integration(TenantId tenantId, UUID integrationId) {
+        return integrations.find(tenantId, integrationId).orElseThrow(() -> new UnknownIntegrationException(integrationId));
+    }
+
+    public void recordAttempt(TenantId tenantId, String user, UUID integrationId, String redirectUri, String stateHash,
+            String codeVerifier) {
+        Set<String> registered = Set.of(registeredRedirectUris.split("\\s*,\\s*"));
+        if (!registered.contains(redirectUri)) {
+            throw new InvalidAuthorizationException("redirectUri is not one registered with the provider");
+        }
+        integration(tenantId, integrationId);
+        connections.store(new AuthorizationAttempt(stateHash, tenantId, user, integrationId, redirectUri,
+                codeVerifier == null ? null : vault.encrypt(codeVerifier), clock.instant()));
+        audit.record(tenantId, "integration.authorization-started", TARGET, integrationId.toString(),
+                FieldChanges.none());
+    }
+
+    public Consumed consumeAttempt(TenantId tenantId, String user, String stateHash) {
+        AuthorizationAttempt attempt = connections.attemptByStateHash(stateHash)
+                .orElseThrow(() -> new InvalidAuthorizationException("Unknown state"));
+        attempt.consume(tenantId, user, clock.instant());
+        Integration integration = integration(tenantId, attempt.integrationId());
+        return new Consumed(attempt.integrationId(), integration.provider(), attempt.redirectUri(),
+                attempt.codeVerifier().map(vault::decrypt).orElse(null));
+    }
+
+    public Connected storeConnection(TenantId tenantId, UUID integrationId, ProviderAuthorization.Grant grant,
+            List<ProviderTenant> tenants) {
+        Integration integration = integration(tenantId, integrationId);
+        ProviderConnection connection = new ProviderConnection(integrationId, tenantId, tenants,
+                vault.encrypt(grant.accessToken()), grant.accessExpiresAt(),
+                grant.refreshToken() == null ? null : vault.encrypt(grant.refreshToken()), clock.instant());
+        connections.store(connection);
+        String before = integration.status().name();
+        if (connection.isReady()) {
+            integration.activate();
+        }
+        audit.record(tenantId, "integration.connected", TARGET, integrationId.toString(), FieldChanges.none()
+                .field("status", before, integration.status())
+                .field("providerTenants", null, tenants.stream().map(ProviderTenant::id).collect(Collectors.joining(",")))
+                .field("providerTenant", null, connection.providerTenantId().orElse(null))
+                .secret("tokens"));
+        return new Connected(integration, tenants, connection.providerTenantId().orElse(null));
+    }
+
+    public Connected selectProviderTenant(TenantId tenantId, UUID integrationId, String providerTenantId) {
+        Integration integration = integration(tenantId, integrationId);
+        ProviderConnection connection = connections.connectionOf(tenantId, integrationId)
+                .orElseThrow(() -> new InvalidAuthorizationException("The integration is not authorised yet"));
+        String before = connection.providerTenantId().orElse(null);
+        connection.select(providerTenantId);
+        String statusBefore = integration.status().name();
+        integration.activate();
+        audit.record(tenantId, "integration.provider-tenant-selected", TARGET, integrationId.toString(),
+                FieldChanges.none().field("providerTenant", before, providerTenantId)
+                        .field("status", statusBefore, integration.status()));
+        return new Connected(integration, connection.tenants(), providerTenantId);
+    }
+}

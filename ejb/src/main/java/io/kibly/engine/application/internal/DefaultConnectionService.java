@@ -1,0 +1,88 @@
+package io.kibly.engine.application.internal;
+
+import io.kibly.engine.application.ConnectionService;
+import io.kibly.engine.application.ProviderAuthorization;
+import io.kibly.engine.domain.model.connection.InvalidAuthorizationException;
+import io.kibly.engine.domain.model.integration.Integration;
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Orchestrates the flow without a transaction of its own: the provider calls (HTTP) happen between short
+ * transactions of {@link ConnectionSteps}, never inside one. A state is used up before the code is exchanged,
+ * so a replay fails even if the exchange does.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DefaultConnectionService implements ConnectionService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @EJB
+    ConnectionSteps steps;
+
+    @Inject
+    ProviderAuthorization providers;
+
+    @Override
+    public URI startAuthorization(TenantId tenantId, String user, UUID integrationId, String redirectUri) {
+        String state = randomToken(32);
+        Integration integration = steps.integration(tenantId, integrationId);
+        String verifier = ProviderAuthorization.usesPkce(integration.provider()) ? randomToken(48) : null;
+        steps.recordAttempt(tenantId, user, integrationId, redirectUri, hash(state), verifier);
+        return providers.authorizationUrl(integration.provider(), state, redirectUri,
+                verifier == null ? null : challenge(verifier));
+    }
+
+    @Override
+    public Connected completeAuthorization(TenantId tenantId, String user, String code, String state, String realmId) {
+        ConnectionSteps.Consumed attempt = steps.consumeAttempt(tenantId, user, hash(state));
+        ProviderAuthorization.Grant grant = providers.exchange(attempt.provider(), code, attempt.redirectUri(),
+                attempt.codeVerifier());
+        var tenants = providers.tenants(attempt.provider(), grant.accessToken(), realmId);
+        if (tenants.isEmpty()) {
+            throw new InvalidAuthorizationException("The grant covers no organisation");
+        }
+        return steps.storeConnection(tenantId, attempt.integrationId(), grant, tenants);
+    }
+
+    @Override
+    public Connected selectProviderTenant(TenantId tenantId, UUID integrationId, String providerTenantId) {
+        return steps.selectProviderTenant(tenantId, integrationId, providerTenantId);
+    }
+
+    static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The state is kept only as this hash: a database read does not yield usable states. */
+    static String hash(String state) {
+        return java.util.HexFormat.of().formatHex(sha256(state));
+    }
+
+    /** PKCE S256: base64url(SHA-256(verifier)). */
+    static String challenge(String verifier) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.kibly.engine.domain.model.connection;
+
+import io.kibly.engine.domain.model.tenant.TenantId;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Authorisation attempts and provider connections, always seen through their tenant. */
+public interface ConnectionRepository {
+
+    void store(AuthorizationAttempt attempt);
+
+    /** The attempt with this state hash, whoever started it (the attempt itself checks the caller). */
+    Optional<AuthorizationAttempt> attemptByStateHash(String stateHash);
+
+    /** Stores the integration's connection, replacing an earlier one. */
+    void store(ProviderConnection connection);
+
+    Optional<ProviderConnection> connectionOf(TenantId tenantId, UUID integrationId);
+}

@@ -1,0 +1,164 @@
+package io.kibly.engine.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Connecting integrations with the OAuth 2.0 code flow, round trip against the sandbox's Xero and QuickBooks. */
+@ExtendWith(ArquillianExtension.class)
+class ConnectionsIT {
+
+    private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.engine();
+    }
+
+    static String redirectUri() {
+        return System.getProperty("kibly.it.baseUrl") + "/admin/oauth-callback.html";
+    }
+
+    @Test
+    void aXeroGrantOverTwoOrganisationsIsCompletedByChoosingOne() throws Exception {
+        EngineClient admin = EngineClient.forNewTenant("xero-connect");
+        String id = admin.registerIntegration("xero", "Xero books", "accounting").json().getString("id");
+
+        String authUrl = authUrl(admin, id);
+        assertTrue(authUrl.startsWith(System.getProperty("kibly.it.sandboxUrl") + "/identity/connect/authorize?"), authUrl);
+        Map<String, String> asked = query(authUrl);
+        assertEquals("S256", asked.get("code_challenge_method"));
+        assertTrue(asked.get("scope").contains("offline_access"));
+        Map<String, String> callback = consent(authUrl);
+        assertEquals(asked.get("state"), callback.get("state"));
+
+        EngineClient.Reply connected = admin.post("/api/integrations/oauth/callback", callbackBody(callback));
+        assertEquals(200, connected.status(), connected.toString());
+        JsonObject body = connected.json();
+        assertEquals(2, body.getJsonArray("organisations").size(), body.toString());
+        assertFalse(body.containsKey("selectedTenantId"));
+        assertEquals("PENDING_AUTH", body.getJsonObject("integration").getString("status"));
+        assertFalse(connected.body().contains("token"), "no token in the answer: " + connected.body());
+
+        String organisation = body.getJsonArray("organisations").getJsonObject(0).getString("tenantId");
+        EngineClient.Reply chosen = admin.send("PUT", "/api/integrations/" + id + "/organisation",
+                "{\"tenantId\":\"" + organisation + "\"}", Map.of());
+        assertEquals(200, chosen.status(), chosen.toString());
+        assertEquals("ACTIVE", chosen.json().getJsonObject("integration").getString("status"));
+        assertEquals(organisation, chosen.json().getString("selectedTenantId"));
+        assertEquals(1, Database.count("select count(*) from engine.provider_connection where integration_id = ?::uuid "
+                + "and provider_tenant_id = ? and access_key_id = 'dev-1' and length(access_ciphertext) > 16 "
+                + "and refresh_ciphertext is not null", id, organisation));
+
+        long audited = Database.auditEntriesOf(admin.tenant());
+        IntegrationsApiIT.assertProblem(admin.post("/api/integrations/oauth/callback", callbackBody(callback)), 400);
+        assertEquals(audited, Database.auditEntriesOf(admin.tenant()), "a replayed state changes nothing");
+        assertSecretsNotLogged(callback);
+    }
+
+    @Test
+    void aQuickBooksGrantNamesItsRealmAndActivatesAtOnce() throws Exception {
+        EngineClient admin = EngineClient.forNewTenant("qbo-connect");
+        String id = admin.registerIntegration("quickbooks", "QBO books", "accounting").json().getString("id");
+
+        String authUrl = authUrl(admin, id);
+        assertTrue(authUrl.startsWith(System.getProperty("kibly.it.sandboxUrl") + "/appcenter/connect/oauth2?"), authUrl);
+        Map<String, String> callback = consent(authUrl);
+        assertTrue(callback.containsKey("realmId"), callback.toString());
+
+        EngineClient.Reply connected = admin.post("/api/integrations/oauth/callback", callbackBody(callback));
+        assertEquals(200, connected.status(), connected.toString());
+        assertEquals("ACTIVE", connected.json().getJsonObject("integration").getString("status"));
+        assertEquals(callback.get("realmId"), connected.json().getString("selectedTenantId"));
+        assertEquals("ACTIVE", admin.get("/api/integrations/" + id).json().getString("status"));
+        assertSecretsNotLogged(callback);
+    }
+
+    @Test
+    void aForeignStateIsRefusedAndLeavesTheOwnersAttemptUsable() throws Exception {
+        EngineClient owner = EngineClient.forNewTenant("state-owner");
+        EngineClient stranger = EngineClient.forNewTenant("state-stranger");
+        String id = owner.registerIntegration("quickbooks", "Owner's books", "bank").json().getString("id");
+        Map<String, String> callback = consent(authUrl(owner, id));
+
+        IntegrationsApiIT.assertProblem(stranger.post("/api/integrations/oauth/callback", callbackBody(callback)), 400);
+        assertEquals("PENDING_AUTH", owner.get("/api/integrations/" + id).json().getString("status"));
+
+        assertEquals(200, owner.post("/api/integrations/oauth/callback", callbackBody(callback)).status());
+        assertEquals("ACTIVE", owner.get("/api/integrations/" + id).json().getString("status"));
+    }
+
+    @Test
+    void anUnregisteredRedirectUriOrAnUnknownStateIsA400() {
+        EngineClient admin = EngineClient.forNewTenant("bad-redirect");
+        String id = admin.registerIntegration("xero", "Books", "accounting").json().getString("id");
+
+        IntegrationsApiIT.assertProblem(admin.get("/api/integrations/" + id + "/auth-url?redirectUri="
+                + URLEncoder.encode("https://evil.example/steal", StandardCharsets.UTF_8)), 400);
+        IntegrationsApiIT.assertProblem(admin.get("/api/integrations/" + id + "/auth-url"), 400);
+        IntegrationsApiIT.assertProblem(admin.post("/api/integrations/oauth/callback",
+                "{\"code\":\"c\",\"state\":\"never-issued\"}"), 400);
+        IntegrationsApiIT.assertProblem(admin.withRoles("OPERATOR").get("/api/integrations/" + id + "/auth-url?redirectUri="
+                + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8)), 403);
+        assertEquals(0, Database.count("select count(*) from engine.authorization_attempt where integration_id = ?::uuid", id));
+    }
+
+    private static String authUrl(EngineClient admin, String integrationId) {
+        EngineClient.Reply reply = admin.get("/api/integrations/" + integrationId + "/auth-url?redirectUri="
+                + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8));
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getString("authUrl");
+    }
+
+    /** What a browser does: follows the authorize URL; the sandbox consents and redirects to the redirect URI. */
+    private static Map<String, String> consent(String authUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = BROWSER.send(HttpRequest.newBuilder(URI.create(authUrl)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, response.statusCode(), response.body());
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(redirectUri()), location);
+        return query(location);
+    }
+
+    private static String callbackBody(Map<String, String> callback) {
+        var body = Json.createObjectBuilder().add("code", callback.get("code")).add("state", callback.get("state"));
+        if (callback.containsKey("realmId")) {
+            body.add("realmId", callback.get("realmId"));
+        }
+        return body.build().toString();
+    }
+
+    private static Map<String, String> query(String url) {
+        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+
+    private static void assertSecretsNotLogged(Map<String, String> callback) throws IOException {
+        String log = Files.readString(Path.of(System.getProperty("kibly.it.serverLog")));
+        assertFalse(log.contains(callback.get("code")), "the authorisation code is in the server log");
+        assertFalse(log.contains(callback.get("state")), "the state is in the server log");
+    }
+}

@@ -1,0 +1,35 @@
+package io.kibly.engine.serverconfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The development token-vault key: 32 random bytes kept in a file only its owner can read, in the vault's
+ * {@code keyId:base64Key} form. Production passes {@code KIBLY_VAULT_KEYS} instead.
+ */
+final class VaultKeys {
+
+    static final String DEVELOPMENT_KEY_ID = "dev-1";
+
+    private VaultKeys() {
+    }
+
+    static String ensure(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, DEVELOPMENT_KEY_ID + ":" + Base64.getEncoder().encodeToString(key));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new LauncherException("Cannot create or read the token vault key in " + file, e);
+        }
+    }
+}
