@@ -30,6 +30,15 @@ public interface ConnectionService {
     Connected selectProviderTenant(@NotNull TenantId tenantId, @NotNull UUID integrationId,
             @NotNull String providerTenantId);
 
+    /**
+     * Proves the integration can reach its provider now: a valid access token (refreshed first when it expires
+     * within the margin, once for all concurrent callers) and one cheap authenticated call.
+     *
+     * @return the provider tenant the call reached
+     * @throws NeedsReauthorisationException if the provider refused the grant (the integration is NEEDS_REAUTH)
+     */
+    String checkConnection(@NotNull TenantId tenantId, @NotNull UUID integrationId);
+
     /** The outcome: the integration, the tenants the grant covers, and the selected one (null until chosen). */
     record Connected(Integration integration, List<ProviderTenant> providerTenants, String selectedProviderTenant) {
     }

@@ -21,6 +21,16 @@ public interface ProviderAuthorization {
     /** The provider tenants the grant covers (Xero's connections; for QuickBooks the realm of the callback). */
     List<ProviderTenant> tenants(Provider provider, String accessToken, String realmId);
 
+    /**
+     * Exchanges a refresh token for new tokens (providers rotate the refresh token: keep the new one).
+     *
+     * @throws GrantRevokedException if the provider answers {@code invalid_grant}
+     */
+    Grant refresh(Provider provider, String refreshToken);
+
+    /** A cheap authenticated call that proves the token and the provider tenant work. */
+    void checkAccess(Provider provider, String accessToken, String providerTenantId);
+
     /** Tokens a provider granted. Never logged; {@code toString} shows none. */
     record Grant(String accessToken, String refreshToken, Instant accessExpiresAt) {
         @Override

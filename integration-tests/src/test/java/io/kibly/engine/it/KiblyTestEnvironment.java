@@ -32,7 +32,8 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         long started = System.nanoTime();
         Path home = Path.of(System.getProperty("kibly.it.home", "target/kibly-it"));
         int portBase = Integer.getInteger("kibly.it.portBase", 28000);
-        environment = new KiblyEnvironment(home, portBase, "1g", Map.of());
+        // Refresh tokens 20 s before they expire: TokenRefreshIT gives the sandbox's tokens a 30 s life.
+        environment = new KiblyEnvironment(home, portBase, "1g", Map.of("KIBLY_CONNECTIONS_REFRESH_MARGIN_SECONDS", "20"));
         environment.stopServers(); // whatever a killed earlier run left behind
         environment.discardEmbeddedData();
         DatabaseSettings database = environment.startServers();

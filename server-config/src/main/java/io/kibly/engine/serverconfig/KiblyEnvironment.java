@@ -152,6 +152,11 @@ public final class KiblyEnvironment {
                 "kibly-qbo-client"));
         settings.put("KIBLY_QUICKBOOKS_CLIENT_SECRET", environment.getOrDefault("KIBLY_QUICKBOOKS_CLIENT_SECRET",
                 "kibly-qbo-secret"));
+        environment.forEach((name, value) -> {
+            if (name.startsWith("KIBLY_CONNECTIONS_")) { // tuning of the connections, e.g. the refresh margin
+                settings.put(name, value);
+            }
+        });
         settings.put("KIBLY_OAUTH_REDIRECT_URIS", environment.getOrDefault("KIBLY_OAUTH_REDIRECT_URIS",
                 httpUrl() + "/admin/oauth-callback.html"));
         return settings;

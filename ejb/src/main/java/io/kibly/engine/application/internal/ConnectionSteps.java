@@ -42,6 +42,9 @@ public class ConnectionSteps {
     TokenVault vault;
 
     @Inject
+    ProviderAuthorization providers;
+
+    @Inject
     AuditService audit;
 
     @Inject
@@ -58,6 +61,66 @@ public class ConnectionSteps {
         public String toString() {
             return "Consumed[" + integrationId + "]";
         }
+    }
+
+    /** A usable access token, or why there is none. {@code toString} shows no token. */
+    public record Access(Provider provider, String accessToken, String providerTenantId, String reauthorisationReason) {
+        @Override
+        public String toString() {
+            return "Access[" + provider + ", " + providerTenantId + "]";
+        }
+    }
+
+    /** Refresh this long before the access token expires, so that no provider call carries a dying token. */
+    @Inject
+    @ConfigProperty(name = "kibly.connections.refresh-margin-seconds", defaultValue = "300")
+    long refreshMarginSeconds;
+
+    /**
+     * The connection's access token, refreshed first when it expires within the margin. The connection row stays
+     * locked from the read to the commit, so concurrent callers queue and find the token the first one refreshed;
+     * the rotated refresh token is committed in the same transaction as the call that received it.
+     */
+    public Access validAccessToken(TenantId tenantId, UUID integrationId) {
+        Integration integration = integration(tenantId, integrationId);
+        ProviderConnection connection = connections.lockedConnectionOf(tenantId, integrationId)
+                .orElseThrow(() -> new InvalidAuthorizationException("The integration is not authorised yet"));
+        String providerTenant = connection.providerTenantId()
+                .orElseThrow(() -> new InvalidAuthorizationException("Choose the organisation first"));
+        if (integration.status() == io.kibly.engine.domain.model.integration.IntegrationStatus.NEEDS_REAUTH) {
+            return new Access(integration.provider(), null, providerTenant,
+                    integration.statusReason().orElse("The integration needs re-authorisation"));
+        }
+        if (!connection.accessExpiresWithin(java.time.Duration.ofSeconds(refreshMarginSeconds), clock.instant())) {
+            return new Access(integration.provider(), vault.decrypt(connection.accessToken()), providerTenant, null);
+        }
+        String refreshToken = connection.refreshToken().map(vault::decrypt).orElse(null);
+        if (refreshToken == null) {
+            return reauthorise(tenantId, integration, "The access token expired and the grant has no refresh token");
+        }
+        ProviderAuthorization.Grant grant;
+        try {
+            grant = providers.refresh(integration.provider(), refreshToken);
+        } catch (io.kibly.engine.application.GrantRevokedException e) {
+            return reauthorise(tenantId, integration, e.getMessage() + ": authorise the integration again");
+        }
+        connection.replaceTokens(vault.encrypt(grant.accessToken()), grant.accessExpiresAt(),
+                grant.refreshToken() == null ? null : vault.encrypt(grant.refreshToken()));
+        audit.record(tenantId, "integration.tokens-refreshed", TARGET, integrationId.toString(),
+                FieldChanges.none().field("accessExpiresAt", null, grant.accessExpiresAt()).secret("tokens"));
+        return new Access(integration.provider(), grant.accessToken(), providerTenant, null);
+    }
+
+    public void requireReauthorisation(TenantId tenantId, UUID integrationId, String reason) {
+        reauthorise(tenantId, integration(tenantId, integrationId), reason);
+    }
+
+    private Access reauthorise(TenantId tenantId, Integration integration, String reason) {
+        String before = integration.status().name();
+        integration.requireReauthorisation(reason);
+        audit.record(tenantId, "integration.needs-reauthorisation", TARGET, integration.id().toString(),
+                FieldChanges.none().field("status", before, integration.status()).field("reason", null, reason));
+        return new Access(integration.provider(), null, null, reason);
     }
 
     public Integration integration(TenantId tenantId, UUID integrationId) {

@@ -1,6 +1,8 @@
 package io.kibly.engine.application.internal;
 
 import io.kibly.engine.application.ConnectionService;
+import io.kibly.engine.application.GrantRevokedException;
+import io.kibly.engine.application.NeedsReauthorisationException;
 import io.kibly.engine.application.ProviderAuthorization;
 import io.kibly.engine.domain.model.connection.InvalidAuthorizationException;
 import io.kibly.engine.domain.model.integration.Integration;
@@ -60,6 +62,21 @@ public class DefaultConnectionService implements ConnectionService {
     @Override
     public Connected selectProviderTenant(TenantId tenantId, UUID integrationId, String providerTenantId) {
         return steps.selectProviderTenant(tenantId, integrationId, providerTenantId);
+    }
+
+    @Override
+    public String checkConnection(TenantId tenantId, UUID integrationId) {
+        ConnectionSteps.Access access = steps.validAccessToken(tenantId, integrationId);
+        if (access.reauthorisationReason() != null) {
+            throw new NeedsReauthorisationException(access.reauthorisationReason());
+        }
+        try {
+            providers.checkAccess(access.provider(), access.accessToken(), access.providerTenantId());
+        } catch (GrantRevokedException e) {
+            steps.requireReauthorisation(tenantId, integrationId, e.getMessage());
+            throw new NeedsReauthorisationException(e.getMessage());
+        }
+        return access.providerTenantId();
     }
 
     static String randomToken(int bytes) {

@@ -1,5 +1,6 @@
 package io.kibly.engine.infrastructure.provider;
 
+import io.kibly.engine.application.GrantRevokedException;
 import io.kibly.engine.application.ProviderAuthorization;
 import io.kibly.engine.application.ProviderUnavailableException;
 import io.kibly.engine.domain.model.connection.InvalidAuthorizationException;
@@ -63,6 +64,9 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
     @ConfigProperty(name = "kibly.quickbooks.oauth-url", defaultValue = "https://oauth.platform.intuit.com")
     String quickbooksOauthUrl;
     @Inject
+    @ConfigProperty(name = "kibly.quickbooks.api-url", defaultValue = "https://quickbooks.api.intuit.com")
+    String quickbooksApiUrl;
+    @Inject
     @ConfigProperty(name = "kibly.quickbooks.client-id", defaultValue = "")
     String quickbooksClientId;
     @Inject
@@ -106,18 +110,59 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
         if (codeVerifier != null) {
             form.param("code_verifier", codeVerifier);
         }
-        URI tokenEndpoint = provider == Provider.XERO
+        JsonObject tokens = call(provider, () -> http.target(tokenEndpoint(provider))
+                .request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", basic(provider))
+                .post(Entity.form(form)));
+        return grant(tokens);
+    }
+
+    private URI tokenEndpoint(Provider provider) {
+        return provider == Provider.XERO
                 ? UriBuilder.fromUri(xeroIdentityUrl).path("connect/token").build()
                 : UriBuilder.fromUri(quickbooksOauthUrl).path("oauth2/v1/tokens/bearer").build();
+    }
+
+    /** HTTP Basic client authentication, as both providers' token endpoints take it. */
+    private String basic(Provider provider) {
         String credentials = provider == Provider.XERO ? xeroClientId + ":" + xeroClientSecret
                 : quickbooksClientId + ":" + quickbooksClientSecret;
-        JsonObject tokens = call(provider, () -> http.target(tokenEndpoint).request(MediaType.APPLICATION_JSON_TYPE)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .post(Entity.form(form)));
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Grant grant(JsonObject tokens) {
         Instant expiresAt = clock.instant().plusSeconds(tokens.getJsonNumber("expires_in").longValue());
         return new Grant(tokens.getString("access_token"),
                 tokens.containsKey("refresh_token") ? tokens.getString("refresh_token") : null, expiresAt);
+    }
+
+    @Override
+    @Timeout(value = 30, unit = java.time.temporal.ChronoUnit.SECONDS)
+    public Grant refresh(Provider provider, String refreshToken) {
+        Form form = new Form().param("grant_type", "refresh_token").param("refresh_token", refreshToken);
+        try (Response response = send(() -> http.target(tokenEndpoint(provider)).request(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", basic(provider)).post(Entity.form(form)))) {
+            if (response.getStatus() == 400 || response.getStatus() == 401) {
+                throw new GrantRevokedException("The provider refused the refresh token (" + errorCode(response) + ")");
+            }
+            requireSuccess(response);
+            return grant(response.readEntity(JsonObject.class));
+        }
+    }
+
+    @Override
+    @Timeout(value = 30, unit = java.time.temporal.ChronoUnit.SECONDS)
+    public void checkAccess(Provider provider, String accessToken, String providerTenantId) {
+        URI probe = provider == Provider.XERO
+                ? UriBuilder.fromUri(xeroApiUrl).path("api.xro/2.0/BankTransactions").queryParam("pageSize", 1).build()
+                : UriBuilder.fromUri(quickbooksApiUrl).path("v3/company/{realm}/query")
+                        .queryParam("query", "SELECT * FROM Purchase STARTPOSITION 1 MAXRESULTS 1").build(providerTenantId);
+        try (Response response = send(() -> http.target(probe).request(MediaType.APPLICATION_JSON_TYPE)
+                .header("Authorization", "Bearer " + accessToken).header("xero-tenant-id", providerTenantId).get())) {
+            if (response.getStatus() == 401 || response.getStatus() == 403) {
+                throw new GrantRevokedException("The provider refused the access token (HTTP " + response.getStatus() + ")");
+            }
+            requireSuccess(response);
+        }
     }
 
     @Override

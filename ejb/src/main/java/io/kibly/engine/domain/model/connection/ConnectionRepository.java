@@ -16,4 +16,10 @@ public interface ConnectionRepository {
     void store(ProviderConnection connection);
 
     Optional<ProviderConnection> connectionOf(TenantId tenantId, UUID integrationId);
+
+    /**
+     * The connection, locked until the transaction ends ({@code SELECT ... FOR UPDATE}): concurrent refreshes of
+     * one connection queue here, so only the first one calls the provider.
+     */
+    Optional<ProviderConnection> lockedConnectionOf(TenantId tenantId, UUID integrationId);
 }

@@ -98,6 +98,20 @@ public class ProviderConnection {
         return tenantId;
     }
 
+    /** Whether the access token expires within {@code margin} of {@code now} (or has already). */
+    public boolean accessExpiresWithin(java.time.Duration margin, Instant now) {
+        return !accessExpiresAt.isAfter(now.plus(margin));
+    }
+
+    /** A refresh rotated the tokens: keep the new ones (the refresh token only if the provider sent one). */
+    public void replaceTokens(EncryptedSecret newAccessToken, Instant newAccessExpiresAt, EncryptedSecret newRefreshToken) {
+        this.accessToken = Objects.requireNonNull(newAccessToken, "newAccessToken");
+        this.accessExpiresAt = Objects.requireNonNull(newAccessExpiresAt, "newAccessExpiresAt");
+        if (newRefreshToken != null) {
+            this.refreshToken = newRefreshToken;
+        }
+    }
+
     public boolean isReady() {
         return providerTenantId != null;
     }

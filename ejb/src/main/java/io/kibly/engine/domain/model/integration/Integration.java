@@ -46,6 +46,9 @@ public class Integration {
     @Column(nullable = false, length = 30)
     private IntegrationStatus status;
 
+    @Column(name = "status_reason", length = 500)
+    private String statusReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -86,6 +89,17 @@ public class Integration {
             throw new IllegalStateException("A disconnected integration cannot be activated; register a new one");
         }
         status = IntegrationStatus.ACTIVE;
+        statusReason = null;
+    }
+
+    /** The provider no longer honours our grant: nothing syncs until the tenant authorises again. */
+    public void requireReauthorisation(String reason) {
+        status = IntegrationStatus.NEEDS_REAUTH;
+        statusReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
+    }
+
+    public Optional<String> statusReason() {
+        return Optional.ofNullable(statusReason);
     }
 
     /** Gives the integration another name (trimmed; 1 to {@value #MAX_NAME_LENGTH} characters). */

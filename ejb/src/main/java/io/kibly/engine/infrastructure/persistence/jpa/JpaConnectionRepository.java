@@ -46,4 +46,15 @@ public class JpaConnectionRepository implements ConnectionRepository {
                 .getResultStream()
                 .findFirst();
     }
+
+    @Override
+    public Optional<ProviderConnection> lockedConnectionOf(TenantId tenantId, UUID integrationId) {
+        return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant "
+                        + "and c.integrationId = :integration", ProviderConnection.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("integration", integrationId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
 }

@@ -171,6 +171,22 @@ public class IntegrationResource {
     }
 
     @POST
+    @Path("{id}/connection-check")
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Prove the integration can reach its provider now",
+            description = "Refreshes the access token first when it is about to expire (once for all concurrent "
+                    + "callers), then makes one cheap authenticated call. 409 when the provider refused the grant: "
+                    + "the integration is then NEEDS_REAUTH with the reason.")
+    @APIResponse(responseCode = "200", description = "{status: ok, providerTenantId}")
+    @APIResponse(responseCode = "409", description = "Needs re-authorisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "The provider failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Map<String, String> checkConnection(@PathParam("id") String id) {
+        return Map.of("status", "ok", "providerTenantId", connections.checkConnection(tenant.id(), integrationId(id)));
+    }
+
+    @POST
     @Path("{id}/sync-requests")
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Ask the sync workers to sync the integration",

@@ -39,6 +39,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof io.kibly.engine.application.ProviderUnavailableException unavailable) {
                 return new ProviderUnavailableMapper().toResponse(unavailable);
             }
+            if (cause instanceof io.kibly.engine.application.NeedsReauthorisationException reauthorise) {
+                return new NeedsReauthorisationMapper().toResponse(reauthorise);
+            }
             if (cause instanceof ConcurrentUpdateException conflict) {
                 return new ConcurrentUpdateMapper().toResponse(conflict);
             }
