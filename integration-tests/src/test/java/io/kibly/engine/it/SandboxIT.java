@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,8 @@ class SandboxIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String sandbox = System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
 
+    /** Other test classes use the same sandbox organisations: every test starts from fresh windows and data. */
+    @BeforeEach
     @AfterEach
     void forgetChanges() {
         send(post("/sandbox/admin/reset", "application/json", "{}"));

@@ -46,7 +46,9 @@ class TokenRefreshIT {
 
     @Test
     void twentyConcurrentCallersCauseExactlyOneRefreshThenARevokedGrantNeedsReauthorisation() throws Exception {
-        sandbox("PUT", "/sandbox/admin/config", "{\"accessTokenLifetimeSeconds\":30}");
+        // Tokens live 30 s; the limits are lifted so that 20 simultaneous checks are not throttled (not under test).
+        sandbox("PUT", "/sandbox/admin/config", "{\"accessTokenLifetimeSeconds\":30,"
+                + "\"xeroLimits\":{\"perMinute\":10000,\"concurrent\":100}}");
         try {
             EngineClient admin = EngineClient.forNewTenant("refresh");
             String id = connectXero(admin);
@@ -83,7 +85,8 @@ class TokenRefreshIT {
             assertEquals("NEEDS_REAUTH", integration.getString("status"));
             assertTrue(integration.getString("statusReason").contains("invalid_grant"), integration.toString());
         } finally {
-            sandbox("PUT", "/sandbox/admin/config", "{\"accessTokenLifetimeSeconds\":1800}");
+            sandbox("PUT", "/sandbox/admin/config", "{\"accessTokenLifetimeSeconds\":1800,"
+                    + "\"xeroLimits\":{\"perMinute\":60,\"concurrent\":5}}");
         }
     }
 
