@@ -39,6 +39,18 @@ public interface ConnectionService {
      */
     String checkConnection(@NotNull TenantId tenantId, @NotNull UUID integrationId);
 
+    /**
+     * Re-encrypts every token of the tenant's connections under the vault's active key (after a new key was
+     * added and made active; the old one can be retired once every tenant has rotated).
+     *
+     * @return how many connections were re-encrypted, and the active key's id
+     */
+    KeyRotation rotateKeys(@NotNull TenantId tenantId);
+
+    /** What a key rotation did. */
+    record KeyRotation(int connections, String activeKeyId) {
+    }
+
     /** The outcome: the integration, the tenants the grant covers, and the selected one (null until chosen). */
     record Connected(Integration integration, List<ProviderTenant> providerTenants, String selectedProviderTenant) {
     }

@@ -70,7 +70,7 @@ class ConnectionsIT {
         assertEquals("ACTIVE", chosen.json().getJsonObject("integration").getString("status"));
         assertEquals(organisation, chosen.json().getString("selectedTenantId"));
         assertEquals(1, Database.count("select count(*) from engine.provider_connection where integration_id = ?::uuid "
-                + "and provider_tenant_id = ? and access_key_id = 'dev-1' and length(access_ciphertext) > 16 "
+                + "and provider_tenant_id = ? and access_key_id = '" + VaultKeysForTests.NEW + "' and length(access_ciphertext) > 16 "
                 + "and refresh_ciphertext is not null", id, organisation));
 
         long audited = Database.auditEntriesOf(admin.tenant());

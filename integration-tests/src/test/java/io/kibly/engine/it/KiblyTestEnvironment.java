@@ -33,7 +33,15 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         Path home = Path.of(System.getProperty("kibly.it.home", "target/kibly-it"));
         int portBase = Integer.getInteger("kibly.it.portBase", 28000);
         // Refresh tokens 20 s before they expire: TokenRefreshIT gives the sandbox's tokens a 30 s life.
-        environment = new KiblyEnvironment(home, portBase, "1g", Map.of("KIBLY_CONNECTIONS_REFRESH_MARGIN_SECONDS", "20"));
+        // Two vault keys, the second active: KeyRotationIT moves secrets from the first to the second.
+        String oldKey = VaultKeysForTests.newKey();
+        String newKey = VaultKeysForTests.newKey();
+        System.setProperty("kibly.it.vaultOldKey", oldKey);
+        System.setProperty("kibly.it.vaultNewKey", newKey);
+        environment = new KiblyEnvironment(home, portBase, "1g", Map.of(
+                "KIBLY_CONNECTIONS_REFRESH_MARGIN_SECONDS", "20",
+                "KIBLY_VAULT_KEYS", VaultKeysForTests.OLD + ":" + oldKey + "," + VaultKeysForTests.NEW + ":" + newKey,
+                "KIBLY_VAULT_ACTIVE_KEY", VaultKeysForTests.NEW));
         environment.stopServers(); // whatever a killed earlier run left behind
         environment.discardEmbeddedData();
         DatabaseSettings database = environment.startServers();

@@ -111,6 +111,14 @@ public class ConnectionSteps {
         return new Access(integration.provider(), grant.accessToken(), providerTenant, null);
     }
 
+    public io.kibly.engine.application.ConnectionService.KeyRotation rotateKeys(TenantId tenantId) {
+        List<ProviderConnection> all = connections.connectionsOf(tenantId);
+        all.forEach(connection -> connection.reencrypt(vault::reencrypt));
+        audit.record(tenantId, "connections.keys-rotated", "tenant", tenantId.id(), FieldChanges.none()
+                .field("connections", null, all.size()).field("activeKeyId", null, vault.activeKeyId()));
+        return new io.kibly.engine.application.ConnectionService.KeyRotation(all.size(), vault.activeKeyId());
+    }
+
     public void requireReauthorisation(TenantId tenantId, UUID integrationId, String reason) {
         reauthorise(tenantId, integration(tenantId, integrationId), reason);
     }

@@ -79,6 +79,11 @@ public class DefaultConnectionService implements ConnectionService {
         return access.providerTenantId();
     }
 
+    @Override
+    public KeyRotation rotateKeys(TenantId tenantId) {
+        return steps.rotateKeys(tenantId);
+    }
+
     static String randomToken(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);

@@ -17,6 +17,9 @@ public interface ConnectionRepository {
 
     Optional<ProviderConnection> connectionOf(TenantId tenantId, UUID integrationId);
 
+    /** Every connection of the tenant. */
+    java.util.List<ProviderConnection> connectionsOf(TenantId tenantId);
+
     /**
      * The connection, locked until the transaction ends ({@code SELECT ... FOR UPDATE}): concurrent refreshes of
      * one connection queue here, so only the first one calls the provider.

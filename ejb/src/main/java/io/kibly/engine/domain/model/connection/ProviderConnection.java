@@ -112,6 +112,14 @@ public class ProviderConnection {
         }
     }
 
+    /** Re-encrypts both tokens, e.g. under a new vault key; the secrets themselves do not change. */
+    public void reencrypt(java.util.function.UnaryOperator<EncryptedSecret> reencryption) {
+        accessToken = reencryption.apply(accessToken);
+        if (refreshToken != null) {
+            refreshToken = reencryption.apply(refreshToken);
+        }
+    }
+
     public boolean isReady() {
         return providerTenantId != null;
     }

@@ -48,6 +48,15 @@ public class JpaConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public java.util.List<ProviderConnection> connectionsOf(TenantId tenantId) {
+        return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant order by c.integrationId",
+                        ProviderConnection.class)
+                .setParameter("tenant", tenantId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    @Override
     public Optional<ProviderConnection> lockedConnectionOf(TenantId tenantId, UUID integrationId) {
         return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant "
                         + "and c.integrationId = :integration", ProviderConnection.class)
