@@ -40,6 +40,12 @@ public interface ConnectionService {
     String checkConnection(@NotNull TenantId tenantId, @NotNull UUID integrationId);
 
     /**
+     * Disconnects the integration: ends the grant at the provider (when there is one it still honours), erases the
+     * tokens and sets the integration DISCONNECTED. Imported data is kept.
+     */
+    Integration disconnect(@NotNull TenantId tenantId, @NotNull UUID integrationId);
+
+    /**
      * Re-encrypts every token of the tenant's connections under the vault's active key (after a new key was
      * added and made active; the old one can be retired once every tenant has rotated).
      *

@@ -31,6 +31,12 @@ public interface ProviderAuthorization {
     /** A cheap authenticated call that proves the token and the provider tenant work. */
     void checkAccess(Provider provider, String accessToken, String providerTenantId);
 
+    /**
+     * Ends the grant at the provider (Xero: deletes the connection to the organisation; QuickBooks: revokes the
+     * refresh token). Best effort: a grant the provider no longer knows counts as ended.
+     */
+    void revoke(Provider provider, String accessToken, String refreshToken, String providerTenantId);
+
     /** Tokens a provider granted. Never logged; {@code toString} shows none. */
     record Grant(String accessToken, String refreshToken, Instant accessExpiresAt) {
         @Override

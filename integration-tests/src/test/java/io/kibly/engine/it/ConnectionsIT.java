@@ -112,6 +112,46 @@ class ConnectionsIT {
     }
 
     @Test
+    void disconnectingEndsTheGrantAtTheProviderAndErasesTheTokens() throws Exception {
+        EngineClient admin = EngineClient.forNewTenant("disconnect");
+        String id = admin.registerIntegration("quickbooks", "Leaving books", "accounting").json().getString("id");
+        Map<String, String> callback = consent(authUrl(admin, id));
+        assertEquals(200, admin.post("/api/integrations/oauth/callback", callbackBody(callback)).status());
+        String accessToken = storedAccessToken(id);
+        String query = "/v3/company/" + callback.get("realmId") + "/query?query="
+                + URLEncoder.encode("SELECT * FROM Purchase MAXRESULTS 1", StandardCharsets.UTF_8);
+        assertEquals(200, sandboxGet(query, accessToken), "the token works before");
+
+        EngineClient.Reply disconnected = admin.send("DELETE", "/api/integrations/" + id, null, Map.of());
+
+        assertEquals(200, disconnected.status(), disconnected.toString());
+        assertEquals("DISCONNECTED", disconnected.json().getString("status"));
+        assertEquals(0, Database.count("select count(*) from engine.provider_connection where integration_id = ?::uuid", id));
+        assertEquals(401, sandboxGet(query, accessToken), "the grant ended at the provider");
+        assertEquals(1, Database.count("select count(*) from engine.audit_entry where target_id = ? "
+                + "and action = 'integration.disconnected' and changes->'revokedAtProvider'->>'after' = 'true'", id));
+        assertEquals(1, Database.count("select count(*) from engine.integration where id = ?::uuid", id),
+                "the integration (and what it imported) is kept");
+    }
+
+    private static String storedAccessToken(String integrationId) throws Exception {
+        try (var owner = Database.connect(); var query = owner.prepareStatement("select access_key_id, access_nonce, "
+                + "access_ciphertext from engine.provider_connection where integration_id = ?::uuid")) {
+            query.setString(1, integrationId);
+            try (var row = query.executeQuery()) {
+                row.next();
+                return VaultKeysForTests.decrypt(row.getString(1), row.getBytes(2), row.getBytes(3));
+            }
+        }
+    }
+
+    private static int sandboxGet(String path, String accessToken) throws Exception {
+        return BROWSER.send(HttpRequest.newBuilder(URI.create(System.getProperty("kibly.it.sandboxUrl") + path))
+                .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
     void anUnregisteredRedirectUriOrAnUnknownStateIsA400() {
         EngineClient admin = EngineClient.forNewTenant("bad-redirect");
         String id = admin.registerIntegration("xero", "Books", "accounting").json().getString("id");

@@ -99,6 +99,7 @@ class FuzzIT {
             requests.add(new String[] {"GET", "/api/batch-jobs/executions/" + odd, null});
             requests.add(new String[] {"GET", "/api/integrations/" + odd + "/auth-url?redirectUri=x", null});
             requests.add(new String[] {"POST", "/api/integrations/" + odd + "/connection-check", null});
+            requests.add(new String[] {"DELETE", "/api/integrations/" + odd, null});
             requests.add(new String[] {"PUT", "/api/integrations/" + odd + "/organisation", "{\"tenantId\":\"t\"}"});
         }
         for (String value : HOSTILE_VALUES) {
@@ -113,7 +114,6 @@ class FuzzIT {
             requests.add(new String[] {"GET", "/api/audit?" + query, null});
         }
         requests.add(new String[] {"POST", "/api/integrations/" + id + "/connection-check", null}); // not connected
-        requests.add(new String[] {"DELETE", "/api/integrations/" + id, null});
         requests.add(new String[] {"PUT", "/api/integrations", "{}"});
 
         for (String[] request : requests) {

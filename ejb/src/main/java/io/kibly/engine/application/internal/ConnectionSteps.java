@@ -119,6 +119,38 @@ public class ConnectionSteps {
         return new io.kibly.engine.application.ConnectionService.KeyRotation(all.size(), vault.activeKeyId());
     }
 
+    /** The tokens of a grant to end at the provider. {@code toString} shows none. */
+    public record Grant(Provider provider, String accessToken, String refreshToken, String providerTenantId) {
+        @Override
+        public String toString() {
+            return "Grant[" + provider + "]";
+        }
+    }
+
+    /** The grant to end before disconnecting, or null when there is none the provider would still honour. */
+    public Grant grantToEnd(TenantId tenantId, UUID integrationId) {
+        Integration integration = integration(tenantId, integrationId);
+        if (integration.status() == io.kibly.engine.domain.model.integration.IntegrationStatus.NEEDS_REAUTH) {
+            return null;
+        }
+        return connections.connectionOf(tenantId, integrationId)
+                .map(c -> new Grant(integration.provider(), vault.decrypt(c.accessToken()),
+                        c.refreshToken().map(vault::decrypt).orElse(null), c.providerTenantId().orElse(null)))
+                .orElse(null);
+    }
+
+    public Integration disconnect(TenantId tenantId, UUID integrationId, boolean revokedAtProvider) {
+        Integration integration = integration(tenantId, integrationId);
+        connections.connectionOf(tenantId, integrationId).ifPresent(connections::remove);
+        String before = integration.status().name();
+        integration.disconnect();
+        audit.record(tenantId, "integration.disconnected", TARGET, integrationId.toString(), FieldChanges.none()
+                .field("status", before, integration.status())
+                .field("revokedAtProvider", null, revokedAtProvider)
+                .secret("tokens"));
+        return integration;
+    }
+
     public void requireReauthorisation(TenantId tenantId, UUID integrationId, String reason) {
         reauthorise(tenantId, integration(tenantId, integrationId), reason);
     }

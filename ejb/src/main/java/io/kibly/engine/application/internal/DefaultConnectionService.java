@@ -80,6 +80,19 @@ public class DefaultConnectionService implements ConnectionService {
     }
 
     @Override
+    public Integration disconnect(TenantId tenantId, UUID integrationId) {
+        ConnectionSteps.Grant grant = steps.grantToEnd(tenantId, integrationId);
+        if (grant != null) {
+            try {
+                providers.revoke(grant.provider(), grant.accessToken(), grant.refreshToken(), grant.providerTenantId());
+            } catch (GrantRevokedException e) {
+                // the provider no longer honours the grant: it has ended already
+            }
+        }
+        return steps.disconnect(tenantId, integrationId, grant != null);
+    }
+
+    @Override
     public KeyRotation rotateKeys(TenantId tenantId) {
         return steps.rotateKeys(tenantId);
     }

@@ -67,6 +67,9 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
     @ConfigProperty(name = "kibly.quickbooks.api-url", defaultValue = "https://quickbooks.api.intuit.com")
     String quickbooksApiUrl;
     @Inject
+    @ConfigProperty(name = "kibly.quickbooks.revoke-url", defaultValue = "https://developer.api.intuit.com")
+    String quickbooksRevokeUrl;
+    @Inject
     @ConfigProperty(name = "kibly.quickbooks.client-id", defaultValue = "")
     String quickbooksClientId;
     @Inject
@@ -162,6 +165,35 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
                 throw new GrantRevokedException("The provider refused the access token (HTTP " + response.getStatus() + ")");
             }
             requireSuccess(response);
+        }
+    }
+
+    @Override
+    @Timeout(value = 30, unit = java.time.temporal.ChronoUnit.SECONDS)
+    public void revoke(Provider provider, String accessToken, String refreshToken, String providerTenantId) {
+        if (provider == Provider.QUICKBOOKS) {
+            String token = refreshToken != null ? refreshToken : accessToken;
+            try (Response response = send(() -> http.target(UriBuilder.fromUri(quickbooksRevokeUrl)
+                            .path("v2/oauth2/tokens/revoke")).request(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Authorization", basic(provider))
+                    .post(Entity.json(jakarta.json.Json.createObjectBuilder().add("token", token).build())))) {
+                requireSuccess(response);
+            }
+            return;
+        }
+        JsonArray connections = callForArray(() -> http.target(UriBuilder.fromUri(xeroApiUrl).path("connections"))
+                .request(MediaType.APPLICATION_JSON_TYPE).header("Authorization", "Bearer " + accessToken).get());
+        for (JsonValue value : connections) {
+            JsonObject connection = value.asJsonObject();
+            if (providerTenantId == null || providerTenantId.equals(connection.getString("tenantId", null))) {
+                try (Response response = send(() -> http.target(UriBuilder.fromUri(xeroApiUrl).path("connections/{id}"))
+                        .resolveTemplate("id", connection.getString("id")).request()
+                        .header("Authorization", "Bearer " + accessToken).delete())) {
+                    if (response.getStatus() != 404) {
+                        requireSuccess(response);
+                    }
+                }
+            }
         }
     }
 

@@ -17,6 +17,9 @@ public interface ConnectionRepository {
 
     Optional<ProviderConnection> connectionOf(TenantId tenantId, UUID integrationId);
 
+    /** Erases the connection (its tokens) for good. */
+    void remove(ProviderConnection connection);
+
     /** Every connection of the tenant. */
     java.util.List<ProviderConnection> connectionsOf(TenantId tenantId);
 

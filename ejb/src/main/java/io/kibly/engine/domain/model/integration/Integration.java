@@ -92,6 +92,12 @@ public class Integration {
         statusReason = null;
     }
 
+    /** The tenant disconnected the integration: no more syncs; what was imported stays. */
+    public void disconnect() {
+        status = IntegrationStatus.DISCONNECTED;
+        statusReason = "Disconnected by the tenant";
+    }
+
     /** The provider no longer honours our grant: nothing syncs until the tenant authorises again. */
     public void requireReauthorisation(String reason) {
         status = IntegrationStatus.NEEDS_REAUTH;

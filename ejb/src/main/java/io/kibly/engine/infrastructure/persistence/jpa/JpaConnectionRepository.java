@@ -48,6 +48,11 @@ public class JpaConnectionRepository implements ConnectionRepository {
     }
 
     @Override
+    public void remove(ProviderConnection connection) {
+        em.remove(connection);
+    }
+
+    @Override
     public java.util.List<ProviderConnection> connectionsOf(TenantId tenantId) {
         return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant order by c.integrationId",
                         ProviderConnection.class)

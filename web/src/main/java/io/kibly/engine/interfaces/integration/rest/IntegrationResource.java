@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -168,6 +169,19 @@ public class IntegrationResource {
             @NotNull(message = "a JSON body is required") @Valid SelectOrganisationRequest request) {
         return ConnectionRepresentation.of(connections.selectProviderTenant(tenant.id(), integrationId(id),
                 request.getTenantId()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Disconnect the integration",
+            description = "Ends the grant at the provider, erases the tokens, status DISCONNECTED; imported data is kept.")
+    @APIResponse(responseCode = "200", description = "Disconnected",
+            content = @Content(schema = @Schema(implementation = IntegrationRepresentation.class)))
+    @APIResponse(responseCode = "502", description = "The provider failed; nothing changed, try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IntegrationRepresentation disconnect(@PathParam("id") String id) {
+        return IntegrationRepresentation.of(connections.disconnect(tenant.id(), integrationId(id)));
     }
 
     @POST
