@@ -1,14 +1,17 @@
 package io.kibly.engine.it;
 
+import static io.kibly.engine.it.ProviderConsent.authUrl;
+import static io.kibly.engine.it.ProviderConsent.callbackBody;
+import static io.kibly.engine.it.ProviderConsent.consent;
+import static io.kibly.engine.it.ProviderConsent.query;
+import static io.kibly.engine.it.ProviderConsent.redirectUri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,10 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -30,17 +30,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ConnectionsIT {
 
-    private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient BROWSER = ProviderConsent.BROWSER;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.engine();
     }
 
-    static String redirectUri() {
-        return System.getProperty("kibly.it.baseUrl") + "/admin/oauth-callback.html";
-    }
 
     @Test
     void aXeroGrantOverTwoOrganisationsIsCompletedByChoosingOne() throws Exception {
@@ -166,35 +162,9 @@ class ConnectionsIT {
         assertEquals(0, Database.count("select count(*) from engine.authorization_attempt where integration_id = ?::uuid", id));
     }
 
-    private static String authUrl(EngineClient admin, String integrationId) {
-        EngineClient.Reply reply = admin.get("/api/integrations/" + integrationId + "/auth-url?redirectUri="
-                + URLEncoder.encode(redirectUri(), StandardCharsets.UTF_8));
-        assertEquals(200, reply.status(), reply.toString());
-        return reply.json().getString("authUrl");
-    }
 
-    /** What a browser does: follows the authorize URL; the sandbox consents and redirects to the redirect URI. */
-    private static Map<String, String> consent(String authUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = BROWSER.send(HttpRequest.newBuilder(URI.create(authUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(302, response.statusCode(), response.body());
-        String location = response.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith(redirectUri()), location);
-        return query(location);
-    }
 
-    private static String callbackBody(Map<String, String> callback) {
-        var body = Json.createObjectBuilder().add("code", callback.get("code")).add("state", callback.get("state"));
-        if (callback.containsKey("realmId")) {
-            body.add("realmId", callback.get("realmId"));
-        }
-        return body.build().toString();
-    }
 
-    private static Map<String, String> query(String url) {
-        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-    }
 
     private static void assertSecretsNotLogged(Map<String, String> callback) throws IOException {
         String log = Files.readString(Path.of(System.getProperty("kibly.it.serverLog")));

@@ -4,23 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -31,9 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class KeyRotationIT {
 
-    private static final HttpClient BROWSER = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.engine();
@@ -42,7 +27,7 @@ class KeyRotationIT {
     @Test
     void tokensUnderTheOldKeyAreReEncryptedUnderTheActiveKeyAndStillWork() throws Exception {
         EngineClient admin = EngineClient.forNewTenant("rotation");
-        String id = connectQuickBooks(admin);
+        String id = ProviderConsent.connected(admin, "quickbooks", "Rotating books", null);
         String accessToken;
         try (Connection owner = Database.connect()) {
             Stored stored = read(owner, id);
@@ -98,19 +83,4 @@ class KeyRotationIT {
         }
     }
 
-    private static String connectQuickBooks(EngineClient admin) throws Exception {
-        String id = admin.registerIntegration("quickbooks", "Rotating books", "accounting").json().getString("id");
-        String redirect = System.getProperty("kibly.it.baseUrl") + "/admin/oauth-callback.html";
-        String authUrl = admin.get("/api/integrations/" + id + "/auth-url?redirectUri="
-                + URLEncoder.encode(redirect, StandardCharsets.UTF_8)).json().getString("authUrl");
-        HttpResponse<String> consent = BROWSER.send(HttpRequest.newBuilder(URI.create(authUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Map<String, String> callback = Arrays.stream(URI.create(consent.headers().firstValue("Location").orElseThrow())
-                        .getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-        JsonObject body = Json.createObjectBuilder().add("code", callback.get("code")).add("state", callback.get("state"))
-                .add("realmId", callback.get("realmId")).build();
-        assertEquals(200, admin.post("/api/integrations/oauth/callback", body.toString()).status());
-        return id;
-    }
 }

@@ -7,20 +7,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -35,8 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TokenRefreshIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = ProviderConsent.BROWSER;
     private static final String UK = SandboxIT.UK;
 
     @Deployment(testable = false)
@@ -51,7 +43,7 @@ class TokenRefreshIT {
                 + "\"xeroLimits\":{\"perMinute\":10000,\"concurrent\":100}}");
         try {
             EngineClient admin = EngineClient.forNewTenant("refresh");
-            String id = connectXero(admin);
+            String id = ProviderConsent.connected(admin, "xero", "Refreshing books", UK);
             assertEquals(200, admin.post("/api/integrations/" + id + "/connection-check", null).status(),
                     "a fresh token needs no refresh");
             long refreshesBefore = refreshesOf(UK);
@@ -90,22 +82,6 @@ class TokenRefreshIT {
         }
     }
 
-    private static String connectXero(EngineClient admin) throws Exception {
-        String id = admin.registerIntegration("xero", "Refreshing books", "accounting").json().getString("id");
-        String redirect = System.getProperty("kibly.it.baseUrl") + "/admin/oauth-callback.html";
-        String authUrl = admin.get("/api/integrations/" + id + "/auth-url?redirectUri="
-                + URLEncoder.encode(redirect, StandardCharsets.UTF_8)).json().getString("authUrl");
-        HttpResponse<String> consent = HTTP.send(HttpRequest.newBuilder(URI.create(authUrl)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Map<String, String> callback = Arrays.stream(URI.create(consent.headers().firstValue("Location").orElseThrow())
-                        .getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-        assertEquals(200, admin.post("/api/integrations/oauth/callback", Json.createObjectBuilder()
-                .add("code", callback.get("code")).add("state", callback.get("state")).build().toString()).status());
-        assertEquals(200, admin.send("PUT", "/api/integrations/" + id + "/organisation", "{\"tenantId\":\"" + UK + "\"}",
-                Map.of()).status());
-        return id;
-    }
 
     private static long refreshesOf(String tenant) throws Exception {
         JsonObject stats = Json.createReader(new StringReader(sandbox("GET", "/sandbox/admin/stats", null))).readObject();
