@@ -43,6 +43,14 @@ class PlatformIT {
     }
 
     @Test
+    void theBrokerBoundsRedeliveryOfRolledBackMessages() throws Exception {
+        Path domain = Path.of(System.getProperty("kibly.it.payaraHome"), "glassfish/domains/kibly");
+        String broker = Files.readString(domain.resolve("imq/instances/imqbroker/props/config.properties"));
+        assertTrue(broker.contains("imq.transaction.message.maxConsecutiveRollbacks=5"),
+                "rollbacks without an exception are bounded too");
+    }
+
+    @Test
     void readinessCoversTheDatabaseAndTheBroker() {
         EngineClient.Reply ready = client.get("/health/ready");
 
