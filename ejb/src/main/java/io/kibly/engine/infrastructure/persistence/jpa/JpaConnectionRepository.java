@@ -39,12 +39,7 @@ public class JpaConnectionRepository implements ConnectionRepository {
 
     @Override
     public Optional<ProviderConnection> connectionOf(TenantId tenantId, UUID integrationId) {
-        return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant "
-                        + "and c.integrationId = :integration", ProviderConnection.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("integration", integrationId)
-                .getResultStream()
-                .findFirst();
+        return connectionQuery(tenantId, integrationId).getResultStream().findFirst();
     }
 
     @Override
@@ -63,12 +58,16 @@ public class JpaConnectionRepository implements ConnectionRepository {
 
     @Override
     public Optional<ProviderConnection> lockedConnectionOf(TenantId tenantId, UUID integrationId) {
-        return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant "
-                        + "and c.integrationId = :integration", ProviderConnection.class)
-                .setParameter("tenant", tenantId)
-                .setParameter("integration", integrationId)
+        return connectionQuery(tenantId, integrationId)
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
+    }
+
+    private jakarta.persistence.TypedQuery<ProviderConnection> connectionQuery(TenantId tenantId, UUID integrationId) {
+        return em.createQuery("select c from ProviderConnection c where c.tenantId = :tenant "
+                        + "and c.integrationId = :integration", ProviderConnection.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("integration", integrationId);
     }
 }
