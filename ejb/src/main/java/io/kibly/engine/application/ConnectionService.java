@@ -53,6 +53,14 @@ public interface ConnectionService {
      */
     KeyRotation rotateKeys(@NotNull TenantId tenantId);
 
+    /**
+     * Refreshes the grant now although no call needs it: keeps an idle connection's refresh token from ageing
+     * out. A refused refresh leaves the integration NEEDS_REAUTH with the reason.
+     *
+     * @return whether the grant is still good
+     */
+    boolean refreshGrant(@NotNull TenantId tenantId, @NotNull UUID integrationId);
+
     /** What a key rotation did. */
     record KeyRotation(int connections, String activeKeyId) {
     }

@@ -35,13 +35,4 @@ public interface IntegrationService {
      */
     Integration rename(@NotNull TenantId tenantId, @NotNull UUID integrationId, @NotNull String name,
             long expectedVersion);
-
-    /**
-     * Asks the sync workers to sync the integration. The request is queued in this transaction and answered
-     * asynchronously; returns when it is queued.
-     */
-    void requestSync(@NotNull TenantId tenantId, @NotNull UUID integrationId);
-
-    /** A sync worker picked up the request made at {@code requestedAt}. */
-    void acknowledgeSyncRequest(@NotNull TenantId tenantId, @NotNull UUID integrationId, @NotNull Instant requestedAt);
 }

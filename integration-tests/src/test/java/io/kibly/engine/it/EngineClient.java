@@ -88,6 +88,12 @@ final class EngineClient {
                 .add("integrationType", type).build().toString());
     }
 
+    /** {@code POST /api/sync-jobs} for the integration, with the given sync type and no other option. */
+    Reply startSync(String integrationId, String syncType) {
+        return post("/api/sync-jobs", Json.createObjectBuilder().add("integrationId", integrationId)
+                .add("syncType", syncType).build().toString());
+    }
+
     Reply send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = request(path).method(method, json == null
                 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

@@ -80,6 +80,13 @@ class FuzzIT {
                 requests.add(new String[] {"POST", "/api/integrations/oauth/callback", body(callback, field, value)});
             }
         }
+        Map<String, String> sync = Map.of("integrationId", "\"" + id + "\"", "syncType", "\"FULL\"",
+                "priority", "4", "dateFrom", "\"2024-01-01\"", "dateTo", "\"2024-12-31\"");
+        for (String field : sync.keySet()) {
+            for (String value : HOSTILE_VALUES) {
+                requests.add(new String[] {"POST", "/api/sync-jobs", body(sync, field, value)});
+            }
+        }
         for (String value : HOSTILE_VALUES) {
             requests.add(new String[] {"PUT", "/api/integrations/" + id + "/organisation", "{\"tenantId\":" + value + "}"});
             requests.add(new String[] {"GET", "/api/integrations/" + id + "/auth-url?redirectUri="
@@ -87,6 +94,7 @@ class FuzzIT {
         }
         for (String malformed : MALFORMED_BODIES) {
             requests.add(new String[] {"POST", "/api/integrations/oauth/callback", malformed});
+            requests.add(new String[] {"POST", "/api/sync-jobs", malformed});
             requests.add(new String[] {"PUT", "/api/integrations/" + id + "/organisation", malformed});
             requests.add(new String[] {"POST", "/api/integrations", malformed});
             requests.add(new String[] {"PATCH", "/api/integrations/" + id, malformed});
@@ -94,7 +102,9 @@ class FuzzIT {
         for (String odd : ODD_IDS) {
             requests.add(new String[] {"GET", "/api/integrations/" + odd, null});
             requests.add(new String[] {"PATCH", "/api/integrations/" + odd, "{\"name\":\"x\",\"version\":0}"});
-            requests.add(new String[] {"POST", "/api/integrations/" + odd + "/sync-requests", null});
+            requests.add(new String[] {"GET", "/api/sync-jobs/" + odd, null});
+            requests.add(new String[] {"POST", "/api/sync-jobs/" + odd + "/cancel", null});
+            requests.add(new String[] {"POST", "/api/sync-jobs/" + odd + "/retry", null});
             requests.add(new String[] {"POST", "/api/batch-jobs/" + odd + "/executions", null});
             requests.add(new String[] {"GET", "/api/batch-jobs/executions/" + odd, null});
             requests.add(new String[] {"GET", "/api/integrations/" + odd + "/auth-url?redirectUri=x", null});
@@ -107,6 +117,9 @@ class FuzzIT {
             for (String parameter : List.of("limit", "after", "before", "from", "action")) {
                 String path = parameter.equals("after") ? "/api/integrations?" : "/api/audit?";
                 requests.add(new String[] {"GET", path + parameter + "=" + encoded, null});
+            }
+            for (String parameter : List.of("integrationId", "status", "limit", "after")) {
+                requests.add(new String[] {"GET", "/api/sync-jobs?" + parameter + "=" + encoded, null});
             }
         }
         for (String query : ODD_QUERIES) {

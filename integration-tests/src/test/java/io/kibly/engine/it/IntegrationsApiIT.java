@@ -113,7 +113,7 @@ class IntegrationsApiIT {
 
         assertProblem(client.get("/api/integrations/" + UUID.randomUUID()), 404);
         assertProblem(client.get("/api/integrations/not-a-uuid"), 404);
-        assertProblem(client.post("/api/integrations/" + UUID.randomUUID() + "/sync-requests", null), 404);
+        assertProblem(client.startSync(UUID.randomUUID().toString(), "FULL"), 404);
     }
 
     static void assertProblem(EngineClient.Reply reply, int status) {

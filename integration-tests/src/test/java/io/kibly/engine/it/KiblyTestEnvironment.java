@@ -41,13 +41,20 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         environment = new KiblyEnvironment(home, portBase, "1g", Map.of(
                 "KIBLY_CONNECTIONS_REFRESH_MARGIN_SECONDS", "20",
                 "KIBLY_VAULT_KEYS", VaultKeysForTests.OLD + ":" + oldKey + "," + VaultKeysForTests.NEW + ":" + newKey,
-                "KIBLY_VAULT_ACTIVE_KEY", VaultKeysForTests.NEW));
+                "KIBLY_VAULT_ACTIVE_KEY", VaultKeysForTests.NEW,
+                // quick retries, so that failure tests take seconds
+                "KIBLY_SYNC_BACKOFF_BASE_MS", "200", "KIBLY_SYNC_BACKOFF_CAP_MS", "1500", "KIBLY_SYNC_MAX_ATTEMPTS", "4"));
         environment.stopServers(); // whatever a killed earlier run left behind
         environment.discardEmbeddedData();
         DatabaseSettings database = environment.startServers();
         environment.undeployLeftover();
         environment.sandbox().start(Path.of(System.getProperty("kibly.it.sandboxWar",
-                "target/deployments/kibly-sandbox.war")), Map.of());
+                "target/deployments/kibly-sandbox.war")), Map.of(
+                // QuickBooks' counts are read at start: small books keep the QuickBooks syncs quick
+                "sandbox.quickbooks.purchasesPerRealm", "3000", "sandbox.quickbooks.depositsPerRealm", "600",
+                // the two demo organisations, and one more per sync test (each its own rate windows and data)
+                "sandbox.xero.organisations", SandboxControl.ORGANISATIONS.stream().map(id -> id + ":Org " + id.substring(30))
+                        .collect(java.util.stream.Collectors.joining(","))));
         System.setProperty("kibly.it.sandboxUrl", environment.sandbox().url());
 
         System.setProperty("kibly.it.payaraHome", environment.payara().home().toString());

@@ -58,7 +58,7 @@ class SecurityIT {
         assertEquals(200, viewer.get("/api/integrations").status());
         assertEquals(200, viewer.get("/api/integrations/" + id).status());
         IntegrationsApiIT.assertProblem(viewer.post("/api/integrations", INTEGRATION), 403);
-        IntegrationsApiIT.assertProblem(viewer.post("/api/integrations/" + id + "/sync-requests", null), 403);
+        IntegrationsApiIT.assertProblem(viewer.startSync(id, "FULL"), 403);
         IntegrationsApiIT.assertProblem(viewer.post("/api/batch-jobs/integration-census/executions", null), 403);
         assertEquals(1, Database.integrationsOf(admin.tenant()));
     }
@@ -70,7 +70,8 @@ class SecurityIT {
         EngineClient operator = admin.withRoles("OPERATOR");
 
         IntegrationsApiIT.assertProblem(operator.post("/api/integrations", INTEGRATION), 403);
-        assertEquals(202, operator.post("/api/integrations/" + id + "/sync-requests", null).status());
+        // allowed to ask; refused only because the integration is not connected
+        IntegrationsApiIT.assertProblem(operator.startSync(id, "FULL"), 409);
         assertEquals(202, operator.post("/api/batch-jobs/integration-census/executions", null).status());
         assertEquals(200, operator.get("/api/integrations/" + id).status());
         assertEquals(1, Database.integrationsOf(admin.tenant()));

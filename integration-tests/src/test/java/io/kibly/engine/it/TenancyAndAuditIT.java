@@ -41,7 +41,7 @@ class TenancyAndAuditIT {
         long auditOfA = Database.auditEntriesOf(a.tenant());
 
         IntegrationsApiIT.assertProblem(b.get("/api/integrations/" + id), 404);
-        IntegrationsApiIT.assertProblem(b.post("/api/integrations/" + id + "/sync-requests", null), 404);
+        IntegrationsApiIT.assertProblem(b.startSync(id, "INCREMENTAL"), 404);
         IntegrationsApiIT.assertProblem(b.send("PATCH", "/api/integrations/" + id,
                 "{\"name\":\"stolen\",\"version\":0}", java.util.Map.of()), 404);
         assertEquals(0, b.get("/api/integrations").json().getJsonArray("items").size());
@@ -94,16 +94,13 @@ class TenancyAndAuditIT {
                 "{\"name\":\"Renamed books\",\"version\":" + created.getJsonNumber("version") + "}",
                 java.util.Map.of("X-Request-Id", "req-rename-1"));
         assertEquals(200, renamed.status(), renamed.toString());
-        assertEquals(202, admin.post("/api/integrations/" + id + "/sync-requests", null).status());
         assertEquals(202, admin.post("/api/batch-jobs/integration-census/executions", null).status());
-        WorkersIT.await(() -> Database.count("select count(*) from engine.audit_entry where tenant_id = ? and action = "
-                + "'integration.sync-request-acknowledged'", admin.tenant()), n -> n == 1, java.time.Duration.ofSeconds(30));
+        IntegrationsApiIT.assertProblem(admin.startSync(id, "FULL"), 409); // not connected: refused, not audited
 
         JsonObject page = admin.get("/api/audit").json();
         List<String> actions = new ArrayList<>();
         page.getJsonArray("items").forEach(item -> actions.add(item.asJsonObject().getString("action")));
-        assertEquals(List.of("integration.sync-request-acknowledged", "batch-job.started", "integration.sync-requested",
-                "integration.renamed", "integration.registered").stream().sorted().toList(),
+        assertEquals(List.of("batch-job.started", "integration.renamed", "integration.registered").stream().sorted().toList(),
                 actions.stream().sorted().toList());
         JsonObject rename = page.getJsonArray("items").stream().map(i -> i.asJsonObject())
                 .filter(i -> i.getString("action").equals("integration.renamed")).findFirst().orElseThrow();
@@ -125,7 +122,7 @@ class TenancyAndAuditIT {
             assertThrows(SQLException.class, () -> app.createStatement().executeUpdate("truncate engine.audit_entry"));
             app.rollback();
         }
-        assertEquals(5, Database.auditEntriesOf(admin.tenant()));
+        assertEquals(3, Database.auditEntriesOf(admin.tenant()));
     }
 
     @Test

@@ -24,22 +24,6 @@ class WorkersIT {
     }
 
     @Test
-    void aSyncRequestTravelsOverTheSyncQueueToAWorkerThatRecordsIt() {
-        EngineClient client = EngineClient.forNewTenant("jms");
-        String id = client.registerIntegration("quickbooks", "Sync me", "accounting").json().getString("id");
-        Instant before = Instant.now().minusSeconds(5);
-
-        assertEquals(202, client.post("/api/integrations/" + id + "/sync-requests", null).status());
-
-        JsonObject acknowledged = await(() -> client.get("/api/integrations/" + id).json(),
-                integration -> integration.containsKey("lastSyncRequestedAt"), Duration.ofSeconds(30));
-        Instant requestedAt = Instant.parse(acknowledged.getString("lastSyncRequestedAt"));
-        assertTrue(requestedAt.isAfter(before), "acknowledged the request just made: " + requestedAt);
-        assertEquals(1, Database.count("select count(*) from engine.integration where id = ?::uuid "
-                + "and last_sync_requested_at is not null", id));
-    }
-
-    @Test
     void theCensusBatchJobRunsToCompletionAndCountsTheTenantsIntegrationsByStatus() {
         EngineClient client = EngineClient.forNewTenant("batch");
         for (int i = 0; i < 3; i++) {

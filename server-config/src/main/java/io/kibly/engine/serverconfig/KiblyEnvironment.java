@@ -153,7 +153,8 @@ public final class KiblyEnvironment {
         settings.put("KIBLY_QUICKBOOKS_CLIENT_SECRET", environment.getOrDefault("KIBLY_QUICKBOOKS_CLIENT_SECRET",
                 "kibly-qbo-secret"));
         environment.forEach((name, value) -> {
-            if (name.startsWith("KIBLY_CONNECTIONS_")) { // tuning of the connections, e.g. the refresh margin
+            // tuning: connections (refresh margin), syncs (attempts, backoff, page size), the rate budget
+            if (name.startsWith("KIBLY_CONNECTIONS_") || name.startsWith("KIBLY_SYNC_") || name.startsWith("KIBLY_RATE_")) {
                 settings.put(name, value);
             }
         });

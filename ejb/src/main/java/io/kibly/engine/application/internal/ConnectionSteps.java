@@ -82,6 +82,19 @@ public class ConnectionSteps {
      * the rotated refresh token is committed in the same transaction as the call that received it.
      */
     public Access validAccessToken(TenantId tenantId, UUID integrationId) {
+        return accessToken(tenantId, integrationId, false);
+    }
+
+    /**
+     * Refreshes the grant now, whatever the access token's expiry: an idle connection's refresh token would
+     * otherwise age out (Xero: 60 days unused). Same lock and same transaction rules as
+     * {@link #validAccessToken}.
+     */
+    public Access refreshGrant(TenantId tenantId, UUID integrationId) {
+        return accessToken(tenantId, integrationId, true);
+    }
+
+    private Access accessToken(TenantId tenantId, UUID integrationId, boolean forceRefresh) {
         Integration integration = integration(tenantId, integrationId);
         ProviderConnection connection = connections.lockedConnectionOf(tenantId, integrationId)
                 .orElseThrow(() -> new InvalidAuthorizationException("The integration is not authorised yet"));
@@ -91,7 +104,8 @@ public class ConnectionSteps {
             return new Access(integration.provider(), null, providerTenant,
                     integration.statusReason().orElse("The integration needs re-authorisation"));
         }
-        if (!connection.accessExpiresWithin(java.time.Duration.ofSeconds(refreshMarginSeconds), clock.instant())) {
+        if (!forceRefresh
+                && !connection.accessExpiresWithin(java.time.Duration.ofSeconds(refreshMarginSeconds), clock.instant())) {
             return new Access(integration.provider(), vault.decrypt(connection.accessToken()), providerTenant, null);
         }
         String refreshToken = connection.refreshToken().map(vault::decrypt).orElse(null);
@@ -105,7 +119,7 @@ public class ConnectionSteps {
             return reauthorise(tenantId, integration, e.getMessage() + ": authorise the integration again");
         }
         connection.replaceTokens(vault.encrypt(grant.accessToken()), grant.accessExpiresAt(),
-                grant.refreshToken() == null ? null : vault.encrypt(grant.refreshToken()));
+                grant.refreshToken() == null ? null : vault.encrypt(grant.refreshToken()), clock.instant());
         audit.record(tenantId, "integration.tokens-refreshed", TARGET, integrationId.toString(),
                 FieldChanges.none().field("accessExpiresAt", null, grant.accessExpiresAt()).secret("tokens"));
         return new Access(integration.provider(), grant.accessToken(), providerTenant, null);

@@ -93,6 +93,11 @@ public class DefaultConnectionService implements ConnectionService {
     }
 
     @Override
+    public boolean refreshGrant(TenantId tenantId, UUID integrationId) {
+        return steps.refreshGrant(tenantId, integrationId).reauthorisationReason() == null;
+    }
+
+    @Override
     public KeyRotation rotateKeys(TenantId tenantId) {
         return steps.rotateKeys(tenantId);
     }

@@ -3,7 +3,6 @@ package io.kibly.engine.application.internal;
 import io.kibly.engine.application.AuditService;
 import io.kibly.engine.application.ConcurrentUpdateException;
 import io.kibly.engine.application.IntegrationService;
-import io.kibly.engine.application.SyncRequests;
 import io.kibly.engine.application.TenantScoped;
 import io.kibly.engine.domain.model.audit.FieldChanges;
 import io.kibly.engine.domain.model.integration.Integration;
@@ -31,9 +30,6 @@ public class DefaultIntegrationService implements IntegrationService {
 
     @Inject
     IntegrationRepository integrations;
-
-    @Inject
-    SyncRequests syncRequests;
 
     @Inject
     AuditService audit;
@@ -83,23 +79,5 @@ public class DefaultIntegrationService implements IntegrationService {
         audit.record(tenantId, "integration.renamed", TARGET, integrationId.toString(),
                 FieldChanges.none().field("name", before, integration.name()));
         return integration;
-    }
-
-    @Override
-    public void requestSync(TenantId tenantId, UUID integrationId) {
-        find(tenantId, integrationId);
-        Instant requestedAt = clock.instant();
-        syncRequests.send(tenantId, integrationId, requestedAt);
-        audit.record(tenantId, "integration.sync-requested", TARGET, integrationId.toString(),
-                FieldChanges.none().field("requestedAt", null, requestedAt));
-    }
-
-    @Override
-    public void acknowledgeSyncRequest(TenantId tenantId, UUID integrationId, Instant requestedAt) {
-        Integration integration = find(tenantId, integrationId);
-        Instant before = integration.lastSyncRequestedAt().orElse(null);
-        integration.acknowledgeSyncRequest(requestedAt);
-        audit.record(tenantId, "integration.sync-request-acknowledged", TARGET, integrationId.toString(),
-                FieldChanges.none().field("lastSyncRequestedAt", before, integration.lastSyncRequestedAt().orElse(null)));
     }
 }

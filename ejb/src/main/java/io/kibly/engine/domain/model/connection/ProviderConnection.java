@@ -63,6 +63,10 @@ public class ProviderConnection {
     @Column(name = "connected_at", nullable = false)
     private Instant connectedAt;
 
+    /** When the tokens were last granted or refreshed: an idle grant is refreshed before it ages out. */
+    @Column(name = "refreshed_at", nullable = false)
+    private Instant refreshedAt;
+
     @Version
     private long version;
 
@@ -80,6 +84,7 @@ public class ProviderConnection {
         this.accessExpiresAt = Objects.requireNonNull(accessExpiresAt, "accessExpiresAt");
         this.refreshToken = refreshToken;
         this.connectedAt = now;
+        this.refreshedAt = now;
     }
 
     /** Chooses which of the covered tenants this integration syncs. */
@@ -104,7 +109,9 @@ public class ProviderConnection {
     }
 
     /** A refresh rotated the tokens: keep the new ones (the refresh token only if the provider sent one). */
-    public void replaceTokens(EncryptedSecret newAccessToken, Instant newAccessExpiresAt, EncryptedSecret newRefreshToken) {
+    public void replaceTokens(EncryptedSecret newAccessToken, Instant newAccessExpiresAt, EncryptedSecret newRefreshToken,
+            Instant now) {
+        this.refreshedAt = now;
         this.accessToken = Objects.requireNonNull(newAccessToken, "newAccessToken");
         this.accessExpiresAt = Objects.requireNonNull(newAccessExpiresAt, "newAccessExpiresAt");
         if (newRefreshToken != null) {

@@ -5,7 +5,9 @@ final class MessageFields {
 
     static final String TENANT_ID = "tenantId";
     static final String INTEGRATION_ID = "integrationId";
-    static final String REQUESTED_AT = "requestedAt";
+    static final String JOB_ID = "jobId";
+    static final String STEP = "step";
+    static final String PROVIDER_IDS = "providerIds";
 
     private MessageFields() {
     }

@@ -1,23 +1,24 @@
 package io.kibly.engine.infrastructure.messaging.jms;
 
 import io.kibly.engine.application.CallContext;
-import io.kibly.engine.application.IntegrationService;
+import io.kibly.engine.application.SyncWorker;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /**
- * Sync worker: takes a sync request off {@code sync-integration} and hands it to the application. Runs in a
- * container-managed transaction, so the data change and the message acknowledgement commit together.
- * A message it cannot read is a programming error: it is logged and parked (rethrown), never silently dropped.
+ * The planner: takes a sync job off {@code sync-integration}, marks it RUNNING and queues its first page (or the
+ * page after its checkpoint, for a retried job). The planning step is its own transaction, and it ignores a job
+ * that is already running, so a redelivered message does no harm. A message it cannot read is a programming
+ * error: it is thrown back and, after the bounded redeliveries, parked on the dead message queue.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = KiblyQueues.SYNC_INTEGRATION),
@@ -27,30 +28,35 @@ import java.util.logging.Logger;
                 propertyValue = KiblyQueues.REDELIVERY_ATTEMPTS),
         @ActivationConfigProperty(propertyName = "sendUndeliverableMsgsToDMQ", propertyValue = "true")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SyncIntegrationConsumer implements MessageListener {
 
-    private static final Logger LOG = Logger.getLogger(SyncIntegrationConsumer.class.getName());
-
     @Inject
-    IntegrationService integrations;
+    SyncWorker worker;
 
     @Inject
     CallContext call;
 
     @Override
     public void onMessage(Message message) {
-        if (!(message instanceof MapMessage map)) {
-            throw new IllegalArgumentException("sync-integration expects a MapMessage, got " + message.getClass().getName());
-        }
-        try {
-            TenantId tenantId = new TenantId(map.getString(MessageFields.TENANT_ID));
-            UUID integrationId = UUID.fromString(map.getString(MessageFields.INTEGRATION_ID));
-            Instant requestedAt = Instant.ofEpochMilli(map.getLong(MessageFields.REQUESTED_AT));
-            call.identify("worker:sync-integration", message.getJMSMessageID());
-            integrations.acknowledgeSyncRequest(tenantId, integrationId, requestedAt);
-            LOG.fine(() -> "Sync request for integration " + integrationId + " acknowledged");
-        } catch (JMSException e) {
-            throw new IllegalStateException("Unreadable sync request", e);
+        JobMessage job = JobMessage.read(message);
+        call.identify("worker:sync-integration", job.messageId());
+        worker.plan(job.tenantId(), job.jobId());
+    }
+
+    /** The fields every job message carries. */
+    record JobMessage(TenantId tenantId, UUID jobId, String messageId, MapMessage map) {
+
+        static JobMessage read(Message message) {
+            if (!(message instanceof MapMessage map)) {
+                throw new IllegalArgumentException("Expected a MapMessage, got " + message.getClass().getName());
+            }
+            try {
+                return new JobMessage(new TenantId(map.getString(MessageFields.TENANT_ID)),
+                        UUID.fromString(map.getString(MessageFields.JOB_ID)), message.getJMSMessageID(), map);
+            } catch (JMSException | RuntimeException e) {
+                throw new IllegalArgumentException("Unreadable job message", e);
+            }
         }
     }
 }

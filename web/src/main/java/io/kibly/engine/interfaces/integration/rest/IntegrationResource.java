@@ -200,19 +200,6 @@ public class IntegrationResource {
         return Map.of("status", "ok", "providerTenantId", connections.checkConnection(tenant.id(), integrationId(id)));
     }
 
-    @POST
-    @Path("{id}/sync-requests")
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Ask the sync workers to sync the integration",
-            description = "Queued on the sync-integration queue; a worker acknowledges it (lastSyncRequestedAt).")
-    @APIResponse(responseCode = "202", description = "Queued")
-    @APIResponse(responseCode = "404", description = "The tenant has no such integration",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response requestSync(@PathParam("id") String id) {
-        integrations.requestSync(tenant.id(), integrationId(id));
-        return Response.accepted().build();
-    }
-
     /** An id that is not even a UUID names no integration: 404, as for any unknown id. */
     private static UUID integrationId(String id) {
         try {

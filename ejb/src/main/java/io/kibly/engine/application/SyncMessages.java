@@ -1,0 +1,22 @@
+package io.kibly.engine.application;
+
+import io.kibly.engine.domain.model.tenant.TenantId;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Port: the work queues between the sync workers. Every send joins the caller's transaction: a message exists
+ * if and only if the change that produced it committed.
+ */
+public interface SyncMessages {
+
+    /** Asks the planner to take up a job. */
+    void plan(TenantId tenantId, UUID jobId, int priority);
+
+    /** Asks an import worker to fetch and store the job's page number {@code step}, after {@code delay}. */
+    void importPage(TenantId tenantId, UUID jobId, int step, int priority, Duration delay);
+
+    /** Hands new or changed transactions to the enrichment workers. */
+    void enrich(TenantId tenantId, UUID integrationId, UUID jobId, List<String> providerIds);
+}

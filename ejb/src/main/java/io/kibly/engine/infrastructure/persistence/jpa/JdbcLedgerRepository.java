@@ -1,0 +1,189 @@
+package io.kibly.engine.infrastructure.persistence.jpa;
+
+import io.kibly.engine.domain.model.tenant.TenantId;
+import io.kibly.engine.domain.model.transaction.LedgerRepository;
+import io.kibly.engine.domain.model.transaction.LedgerTransaction;
+import io.kibly.engine.domain.model.transaction.ProviderDeletion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * Writes pages of transactions with one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE} per page
+ * (the rows travel as column arrays, so a page of 1,000 is one round trip) and one {@code UPDATE} for deletions.
+ * Runs on the transaction's own connection, so it shares the tenant binding and commits with the checkpoint.
+ */
+@ApplicationScoped
+public class JdbcLedgerRepository implements LedgerRepository {
+
+    private static final String UPSERT = """
+            insert into engine.ledger_transaction (tenant_id, integration_id, provider_id, provider_version,
+                provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate,
+                description, reference, contact_id, contact_name, account_id, account_name, reconciled,
+                first_job_id, last_job_id, imported_at, changed_at)
+            select ?, ?, t.*, ?, ?, ?, ?
+            from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::date[],
+                        ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::boolean[])
+                 as t(provider_id, provider_version, provider_updated_at, txn_type, direction, status, txn_date,
+                      total, currency, currency_rate, description, reference, contact_id, contact_name, account_id,
+                      account_name, reconciled)
+            on conflict (tenant_id, integration_id, provider_id) do update set
+                provider_version = excluded.provider_version, provider_updated_at = excluded.provider_updated_at,
+                txn_type = excluded.txn_type, direction = excluded.direction, status = excluded.status,
+                txn_date = excluded.txn_date, total = excluded.total, currency = excluded.currency,
+                currency_rate = excluded.currency_rate, description = excluded.description,
+                reference = excluded.reference, contact_id = excluded.contact_id,
+                contact_name = excluded.contact_name, account_id = excluded.account_id,
+                account_name = excluded.account_name, reconciled = excluded.reconciled,
+                last_job_id = excluded.last_job_id, changed_at = excluded.changed_at
+            where engine.ledger_transaction.provider_version < excluded.provider_version
+            returning provider_id, (xmax = 0) as inserted, status
+            """;
+
+    private static final String DELETE = """
+            update engine.ledger_transaction set status = 'DELETED', last_job_id = ?, changed_at = ?
+            where tenant_id = ? and integration_id = ? and provider_id = any(?) and status <> 'DELETED'
+            returning provider_id
+            """;
+
+    @PersistenceContext(unitName = "kibly")
+    EntityManager em;
+
+    @Override
+    public Written write(TenantId tenantId, UUID integrationId, UUID jobId, List<LedgerTransaction> transactions,
+            List<ProviderDeletion> deletions, Instant now) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Counts counts = new Counts();
+            Collection<LedgerTransaction> rows = newestPerId(transactions);
+            if (!rows.isEmpty()) {
+                upsert(connection, tenantId, integrationId, jobId, rows, now, counts);
+            }
+            if (!deletions.isEmpty()) {
+                delete(connection, tenantId, integrationId, jobId, deletions, now, counts);
+            }
+            int unchanged = transactions.size() + deletions.size() - counts.imported - counts.updated - counts.deleted;
+            return new Written(counts.imported, counts.updated, counts.deleted, unchanged, counts.changedIds);
+        });
+    }
+
+    private static final class Counts {
+        int imported;
+        int updated;
+        int deleted;
+        final List<String> changedIds = new ArrayList<>();
+    }
+
+    /** A page never names one transaction twice in one statement (PostgreSQL refuses that): keep the newest. */
+    private static Collection<LedgerTransaction> newestPerId(List<LedgerTransaction> transactions) {
+        Map<String, LedgerTransaction> newest = new LinkedHashMap<>();
+        for (LedgerTransaction t : transactions) {
+            newest.merge(t.providerId(), t, (a, b) -> a.providerVersion() >= b.providerVersion() ? a : b);
+        }
+        return newest.values();
+    }
+
+    private static void upsert(Connection connection, TenantId tenantId, UUID integrationId, UUID jobId,
+            Collection<LedgerTransaction> rows, Instant now, Counts counts) throws SQLException {
+        int n = rows.size();
+        String[] ids = new String[n], updatedAt = new String[n], types = new String[n], directions = new String[n],
+                statuses = new String[n], dates = new String[n], currencies = new String[n],
+                descriptions = new String[n], references = new String[n], contactIds = new String[n],
+                contactNames = new String[n], accountIds = new String[n], accountNames = new String[n];
+        Long[] versions = new Long[n];
+        BigDecimal[] totals = new BigDecimal[n], rates = new BigDecimal[n];
+        Boolean[] reconciled = new Boolean[n];
+        int i = 0;
+        for (LedgerTransaction t : rows) {
+            ids[i] = t.providerId();
+            versions[i] = t.providerVersion();
+            updatedAt[i] = t.updatedAt().toString();
+            types[i] = t.type();
+            directions[i] = t.direction().name();
+            statuses[i] = t.status().name();
+            dates[i] = t.date() == null ? null : t.date().toString();
+            totals[i] = t.total();
+            currencies[i] = t.currency();
+            rates[i] = t.currencyRate();
+            descriptions[i] = t.description();
+            references[i] = t.reference();
+            contactIds[i] = t.contactId();
+            contactNames[i] = t.contactName();
+            accountIds[i] = t.accountId();
+            accountNames[i] = t.accountName();
+            reconciled[i] = t.reconciled();
+            i++;
+        }
+        Timestamp at = Timestamp.from(now);
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            int p = 1;
+            upsert.setString(p++, tenantId.id());
+            upsert.setObject(p++, integrationId);
+            upsert.setObject(p++, jobId);
+            upsert.setObject(p++, jobId);
+            upsert.setTimestamp(p++, at);
+            upsert.setTimestamp(p++, at);
+            upsert.setArray(p++, connection.createArrayOf("text", ids));
+            upsert.setArray(p++, connection.createArrayOf("bigint", versions));
+            upsert.setArray(p++, connection.createArrayOf("text", updatedAt));
+            upsert.setArray(p++, connection.createArrayOf("text", types));
+            upsert.setArray(p++, connection.createArrayOf("text", directions));
+            upsert.setArray(p++, connection.createArrayOf("text", statuses));
+            upsert.setArray(p++, connection.createArrayOf("text", dates));
+            upsert.setArray(p++, connection.createArrayOf("numeric", totals));
+            upsert.setArray(p++, connection.createArrayOf("text", currencies));
+            upsert.setArray(p++, connection.createArrayOf("numeric", rates));
+            upsert.setArray(p++, connection.createArrayOf("text", descriptions));
+            upsert.setArray(p++, connection.createArrayOf("text", references));
+            upsert.setArray(p++, connection.createArrayOf("text", contactIds));
+            upsert.setArray(p++, connection.createArrayOf("text", contactNames));
+            upsert.setArray(p++, connection.createArrayOf("text", accountIds));
+            upsert.setArray(p++, connection.createArrayOf("text", accountNames));
+            upsert.setArray(p, connection.createArrayOf("boolean", reconciled));
+            try (ResultSet changed = upsert.executeQuery()) {
+                while (changed.next()) {
+                    counts.changedIds.add(changed.getString(1));
+                    if (changed.getBoolean(2)) {
+                        counts.imported++;
+                    } else if (!"ACTIVE".equals(changed.getString(3))) {
+                        counts.deleted++;
+                    } else {
+                        counts.updated++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void delete(Connection connection, TenantId tenantId, UUID integrationId, UUID jobId,
+            List<ProviderDeletion> deletions, Instant now, Counts counts) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            delete.setObject(1, jobId);
+            delete.setTimestamp(2, Timestamp.from(now));
+            delete.setString(3, tenantId.id());
+            delete.setObject(4, integrationId);
+            delete.setArray(5, connection.createArrayOf("text",
+                    deletions.stream().map(ProviderDeletion::providerId).toArray(String[]::new)));
+            try (ResultSet deleted = delete.executeQuery()) {
+                while (deleted.next()) {
+                    counts.changedIds.add(deleted.getString(1));
+                    counts.deleted++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.kibly.engine.infrastructure.persistence.jpa;
+
+import io.kibly.engine.application.LedgerQueries;
+import io.kibly.engine.application.TenantScoped;
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Native SQL over the ledger and the job history: aggregates are computed by PostgreSQL in one statement each,
+ * scoped to the tenant in the query and by row-level security.
+ */
+@Stateless
+@TenantScoped
+public class JpaLedgerQueries implements LedgerQueries {
+
+    private static final String SIGNED = "case when direction = 'IN' then total else -total end";
+
+    @PersistenceContext(unitName = "kibly")
+    EntityManager em;
+
+    @Override
+    public List<TransactionView> transactions(TenantId tenantId, TransactionFilter filter, Long after, int limit) {
+        Where where = where(tenantId, filter);
+        if (after != null) {
+            where.and("(coalesce(txn_date, date '0001-01-01'), id) < (select coalesce(c.txn_date, date '0001-01-01'),"
+                    + " c.id from engine.ledger_transaction c where c.tenant_id = ? and c.id = ?)", tenantId.id(), after);
+        }
+        Query query = where.bind(em.createNativeQuery("select id, integration_id, provider_id, txn_type, direction,"
+                + " status, txn_date, total, currency, currency_rate, description, reference, contact_name,"
+                + " account_name, reconciled, provider_updated_at, imported_at from engine.ledger_transaction"
+                + where.sql() + " order by coalesce(txn_date, date '0001-01-01') desc, id desc limit " + limit));
+        List<TransactionView> views = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            views.add(new TransactionView(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
+                    (String) r[4], (String) r[5], date(r[6]), (BigDecimal) r[7], (String) r[8], (BigDecimal) r[9],
+                    (String) r[10], (String) r[11], (String) r[12], (String) r[13], (Boolean) r[14], instant(r[15]),
+                    instant(r[16])));
+        }
+        return views;
+    }
+
+    @Override
+    public Summary summary(TenantId tenantId, TransactionFilter filter) {
+        Where where = where(tenantId, filter);
+        long count = ((Number) where.bind(em.createNativeQuery("select count(*) from engine.ledger_transaction"
+                + where.sql())).getSingleResult()).longValue();
+        return new Summary(count,
+                groups(where, "currency", "currency"),
+                groups(where, "to_char(txn_date, 'YYYY-MM')", "currency"),
+                groups(where, "txn_type", "currency"),
+                groups(where, "status", "currency"));
+    }
+
+    private List<Group> groups(Where where, String key, String currency) {
+        Query query = where.bind(em.createNativeQuery("select " + key + " as k, " + currency + " as c, count(*),"
+                + " sum(" + SIGNED + ") from engine.ledger_transaction" + where.sql()
+                + " group by 1, 2 order by 1, 2"));
+        List<Group> groups = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            groups.add(new Group((String) r[0], (String) r[1], ((Number) r[2]).longValue(), (BigDecimal) r[3]));
+        }
+        return groups;
+    }
+
+    @Override
+    public SyncStatistics syncStatistics(TenantId tenantId, Instant since) {
+        Timestamp from = Timestamp.from(since);
+        List<Count> byStatus = counts(em.createNativeQuery("select status, count(*) from engine.sync_job"
+                + " where tenant_id = ?1 and created_at >= ?2 group by status order by status"), tenantId, from);
+        Object[] figures = (Object[]) em.createNativeQuery("""
+                        select count(*) filter (where status = 'COMPLETED'),
+                               count(*) filter (where status in ('COMPLETED', 'FAILED')),
+                               percentile_cont(0.5) within group (order by extract(epoch from finished_at - started_at))
+                                   filter (where status = 'COMPLETED'),
+                               percentile_cont(0.95) within group (order by extract(epoch from finished_at - started_at))
+                                   filter (where status = 'COMPLETED')
+                        from engine.sync_job where tenant_id = ?1 and created_at >= ?2""")
+                .setParameter(1, tenantId.id()).setParameter(2, from).getSingleResult();
+        long completed = ((Number) figures[0]).longValue();
+        long ended = ((Number) figures[1]).longValue();
+        List<Count> perDay = counts(em.createNativeQuery("select to_char(finished_at at time zone 'UTC', 'YYYY-MM-DD'),"
+                + " sum(imported) from engine.sync_job where tenant_id = ?1 and created_at >= ?2"
+                + " and finished_at is not null group by 1 order by 1"), tenantId, from);
+        List<IntegrationFigures> perIntegration = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                        select integration_id, count(*), count(*) filter (where status = 'COMPLETED'),
+                               count(*) filter (where status = 'FAILED'), sum(imported)
+                        from engine.sync_job where tenant_id = ?1 and created_at >= ?2
+                        group by integration_id order by integration_id""")
+                .setParameter(1, tenantId.id()).setParameter(2, from).getResultList()) {
+            Object[] r = (Object[]) row;
+            perIntegration.add(new IntegrationFigures((UUID) r[0], ((Number) r[1]).longValue(),
+                    ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
+        }
+        return new SyncStatistics(since, byStatus, ended == 0 ? null : (double) completed / ended,
+                figures[2] == null ? null : ((Number) figures[2]).doubleValue(),
+                figures[3] == null ? null : ((Number) figures[3]).doubleValue(), perDay, perIntegration);
+    }
+
+    private static List<Count> counts(Query query, TenantId tenantId, Timestamp from) {
+        List<Count> counts = new ArrayList<>();
+        for (Object row : query.setParameter(1, tenantId.id()).setParameter(2, from).getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.add(new Count((String) r[0], ((Number) r[1]).longValue()));
+        }
+        return counts;
+    }
+
+    private static Where where(TenantId tenantId, TransactionFilter filter) {
+        Where where = new Where();
+        where.and("tenant_id = ?", tenantId.id());
+        if (filter.integrationId() != null) {
+            where.and("integration_id = ?", filter.integrationId());
+        }
+        if (filter.status() != null) {
+            where.and("status = ?", filter.status());
+        }
+        if (filter.currency() != null) {
+            where.and("currency = ?", filter.currency());
+        }
+        if (filter.type() != null) {
+            where.and("txn_type = ?", filter.type());
+        }
+        if (filter.dateFrom() != null) {
+            where.and("txn_date >= ?", Date.valueOf(filter.dateFrom()));
+        }
+        if (filter.dateTo() != null) {
+            where.and("txn_date <= ?", Date.valueOf(filter.dateTo()));
+        }
+        return where;
+    }
+
+    /** A WHERE clause built from conditions with positional parameters. */
+    private static final class Where {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        void and(String condition, Object... values) {
+            sql.append(sql.length() == 0 ? " where " : " and ");
+            // number the JDBC-style placeholders for JPA: ?1, ?2, ...
+            StringBuilder numbered = new StringBuilder();
+            int next = 0;
+            for (char c : condition.toCharArray()) {
+                if (c == '?') {
+                    numbered.append('?').append(parameters.size() + (++next));
+                } else {
+                    numbered.append(c);
+                }
+            }
+            sql.append(numbered);
+            parameters.addAll(List.of(values));
+        }
+
+        String sql() {
+            return sql.toString();
+        }
+
+        Query bind(Query query) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+            return query;
+        }
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof Instant i ? i
+                : value instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
+    }
+}

@@ -1,0 +1,119 @@
+package io.kibly.engine.infrastructure.persistence.jpa;
+
+import io.kibly.engine.domain.model.sync.SyncJob;
+import io.kibly.engine.domain.model.sync.SyncJobRepository;
+import io.kibly.engine.domain.model.sync.SyncStatus;
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JpaSyncJobRepository implements SyncJobRepository {
+
+    private static final List<SyncStatus> ACTIVE = List.of(SyncStatus.QUEUED, SyncStatus.RUNNING,
+            SyncStatus.RETRY_SCHEDULED);
+
+    @PersistenceContext(unitName = "kibly")
+    EntityManager em;
+
+    @Override
+    public void store(SyncJob job) {
+        em.persist(job);
+        em.flush();
+    }
+
+    @Override
+    public Optional<SyncJob> find(TenantId tenantId, UUID id) {
+        return query(tenantId, id).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<SyncJob> findLocked(TenantId tenantId, UUID id) {
+        return query(tenantId, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private TypedQuery<SyncJob> query(TenantId tenantId, UUID id) {
+        return em.createQuery("select j from SyncJob j where j.tenantId = :tenant and j.id = :id", SyncJob.class)
+                .setParameter("tenant", tenantId).setParameter("id", id);
+    }
+
+    @Override
+    public Optional<SyncJob> activeFor(TenantId tenantId, UUID integrationId) {
+        return em.createQuery("select j from SyncJob j where j.tenantId = :tenant and j.integrationId = :integration"
+                        + " and j.status in :active", SyncJob.class)
+                .setParameter("tenant", tenantId).setParameter("integration", integrationId)
+                .setParameter("active", ACTIVE).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<SyncJob> byIdempotencyKey(TenantId tenantId, String idempotencyKey) {
+        return em.createQuery("select j from SyncJob j where j.tenantId = :tenant and j.idempotencyKey = :key",
+                        SyncJob.class)
+                .setParameter("tenant", tenantId).setParameter("key", idempotencyKey).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<SyncJob> page(TenantId tenantId, UUID integrationId, SyncStatus status, UUID after, int limit) {
+        StringBuilder jpql = new StringBuilder("select j from SyncJob j where j.tenantId = :tenant");
+        if (integrationId != null) {
+            jpql.append(" and j.integrationId = :integration");
+        }
+        if (status != null) {
+            jpql.append(" and j.status = :status");
+        }
+        if (after != null) {
+            // keyset, newest first: strictly before the (createdAt, id) of the tenant's own cursor row
+            jpql.append(" and exists (select c from SyncJob c where c.tenantId = :tenant and c.id = :after"
+                    + " and (j.createdAt < c.createdAt or (j.createdAt = c.createdAt and j.id < c.id)))");
+        }
+        jpql.append(" order by j.createdAt desc, j.id desc");
+        TypedQuery<SyncJob> query = em.createQuery(jpql.toString(), SyncJob.class).setParameter("tenant", tenantId)
+                .setMaxResults(limit);
+        if (integrationId != null) {
+            query.setParameter("integration", integrationId);
+        }
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
+    }
+
+    @Override
+    public Instant cursor(TenantId tenantId, UUID integrationId, String entity) {
+        List<?> rows = em.createNativeQuery("select modified_since from engine.sync_cursor"
+                        + " where tenant_id = ?1 and integration_id = ?2 and entity = ?3")
+                .setParameter(1, tenantId.id()).setParameter(2, integrationId).setParameter(3, entity)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object value = rows.get(0);
+        return value instanceof Instant instant ? instant
+                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant()
+                : ((Timestamp) value).toInstant();
+    }
+
+    @Override
+    public void moveCursor(TenantId tenantId, UUID integrationId, String entity, Instant modifiedSince, Instant now) {
+        em.createNativeQuery("""
+                        insert into engine.sync_cursor (integration_id, entity, tenant_id, modified_since, moved_at)
+                        values (?1, ?2, ?3, ?4, ?5)
+                        on conflict (integration_id, entity) do update
+                        set modified_since = greatest(sync_cursor.modified_since, excluded.modified_since),
+                            moved_at = excluded.moved_at""")
+                .setParameter(1, integrationId).setParameter(2, entity).setParameter(3, tenantId.id())
+                .setParameter(4, Timestamp.from(modifiedSince)).setParameter(5, Timestamp.from(now))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,160 @@
+package io.kibly.engine.infrastructure.provider.ledger;
+
+import io.kibly.engine.domain.model.transaction.LedgerTransaction;
+import io.kibly.engine.domain.model.transaction.MoneyDirection;
+import io.kibly.engine.domain.model.transaction.TransactionStatus;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonValue.ValueType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Xero's BankTransactions (Accounting API) into {@link LedgerTransaction}s; amounts never pass through double. */
+public final class XeroBankTransactions {
+
+    private static final Pattern MICROSOFT_DATE = Pattern.compile("/Date\\((-?\\d{1,18})([+-]\\d{4})?\\)/");
+
+    private XeroBankTransactions() {
+    }
+
+    /** The {@code BankTransactions} of a {@code GET /BankTransactions} envelope; none when the array is absent. */
+    public static List<LedgerTransaction> fromEnvelope(JsonObject envelope) {
+        return objects(envelope, "BankTransactions").stream().map(XeroBankTransactions::fromJson).toList();
+    }
+
+    /** One BankTransaction; throws IllegalArgumentException naming the field when a required one is missing. */
+    public static LedgerTransaction fromJson(JsonObject json) {
+        String id = requiredString(json, "BankTransactionID");
+        Instant updatedAt = parseMicrosoftDate(requiredString(json, "UpdatedDateUTC"));
+        String type = requiredString(json, "Type");
+        JsonObject contact = object(json, "Contact");
+        JsonObject account = object(json, "BankAccount");
+        return new LedgerTransaction(id, updatedAt.toEpochMilli(), updatedAt, type, direction(type),
+                status(requiredString(json, "Status")), date(json), required(decimal(json, "Total"), "Total"),
+                requiredString(json, "CurrencyCode"), decimal(json, "CurrencyRate"), firstLineDescription(json),
+                string(json, "Reference"), string(contact, "ContactID"), string(contact, "Name"),
+                string(account, "AccountID"), string(account, "Name"), reconciled(json));
+    }
+
+    /**
+     * A Microsoft JSON date, {@code /Date(1476316800000+0000)/} with an optional offset. The milliseconds are UTC
+     * whatever the offset says; the offset only tells the zone the date was shown in.
+     */
+    public static Instant parseMicrosoftDate(String text) {
+        Matcher matcher = MICROSOFT_DATE.matcher(text == null ? "" : text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a Microsoft JSON date: " + text);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(matcher.group(1)));
+    }
+
+    private static MoneyDirection direction(String type) {
+        if (!type.startsWith("RECEIVE") && !type.startsWith("SPEND")) {
+            throw new IllegalArgumentException("unknown Xero BankTransaction Type: " + type);
+        }
+        return type.startsWith("RECEIVE") ? MoneyDirection.IN : MoneyDirection.OUT;
+    }
+
+    private static TransactionStatus status(String status) {
+        return switch (status) {
+            case "AUTHORISED" -> TransactionStatus.ACTIVE;
+            case "DELETED" -> TransactionStatus.DELETED;
+            case "VOIDED" -> TransactionStatus.VOIDED;
+            default -> throw new IllegalArgumentException("unknown Xero BankTransaction Status: " + status);
+        };
+    }
+
+    /** {@code Date} taken in UTC, else {@code DateString} ({@code 2016-10-13T00:00:00}); null when neither. */
+    private static LocalDate date(JsonObject json) {
+        String date = string(json, "Date");
+        String dateString = string(json, "DateString");
+        try {
+            return date != null ? LocalDate.ofInstant(parseMicrosoftDate(date), ZoneOffset.UTC)
+                    : dateString == null ? null : LocalDateTime.parse(dateString.trim()).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("DateString is not a date-time: " + dateString, e);
+        }
+    }
+
+    private static String firstLineDescription(JsonObject json) {
+        return objects(json, "LineItems").stream().map(line -> string(line, "Description"))
+                .filter(d -> d != null && !d.isBlank()).findFirst().orElse(null);
+    }
+
+    /** A JSON boolean or the string "true"/"false" (Xero's own examples use both); absent is false. */
+    private static boolean reconciled(JsonObject json) {
+        JsonValue value = json.get("IsReconciled");
+        String text = value instanceof JsonString s ? s.getString().trim().toLowerCase(Locale.ROOT) : "" + value;
+        return switch (text) {
+            case "true" -> true;
+            case "false", "null" -> false;
+            default -> throw new IllegalArgumentException("IsReconciled is not a boolean: " + value);
+        };
+    }
+
+    private static String requiredString(JsonObject json, String field) {
+        return required(string(json, field), field);
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new IllegalArgumentException("Xero BankTransaction without " + field);
+        }
+        return value;
+    }
+
+    private static String string(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        return switch (typeOf(value)) {
+            case NULL -> null;
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> value.toString();
+            default -> throw new IllegalArgumentException(field + " is not a string: " + value);
+        };
+    }
+
+    /** The number exactly as written (a JSON number, or a string holding one); null when absent or null. */
+    private static BigDecimal decimal(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        try {
+            return switch (typeOf(value)) {
+                case NULL -> null;
+                case NUMBER -> ((JsonNumber) value).bigDecimalValue();
+                case STRING -> new BigDecimal(((JsonString) value).getString().trim());
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " is not a number: " + value, e);
+        }
+    }
+
+    private static JsonObject object(JsonObject json, String field) {
+        return json.get(field) instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static List<JsonObject> objects(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (typeOf(value) == ValueType.NULL) {
+            return List.of();
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonObject.class::isInstance)) {
+            return array.getValuesAs(JsonObject.class);
+        }
+        throw new IllegalArgumentException(field + " is not an array of objects");
+    }
+
+    private static ValueType typeOf(JsonValue value) {
+        return value == null ? ValueType.NULL : value.getValueType();
+    }
+}
