@@ -40,13 +40,18 @@ final class Database {
     }
 
     static long count(String sql, Object... parameters) {
+        return Long.parseLong(scalar(sql, parameters));
+    }
+
+    /** The first column of the first row, as text (read as the owner). */
+    static String scalar(String sql, Object... parameters) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getLong(1);
+                return rows.getString(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -104,6 +104,20 @@ final class EngineClient {
         return send(request);
     }
 
+    /** A streamed GET (Server-Sent Events): the response's lines as they arrive. */
+    java.net.http.HttpResponse<java.util.stream.Stream<String>> stream(String path, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json, application/problem+json");

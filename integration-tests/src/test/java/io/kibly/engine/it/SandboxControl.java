@@ -92,6 +92,11 @@ final class SandboxControl {
         return body.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : json(body);
     }
 
+    /** A change to the QuickBooks realm's data through the sandbox's admin API ({@code /purchases/5}, ...). */
+    static String quickbooksChange(String method, String path, String json) {
+        return send(method, "/sandbox/admin/quickbooks/" + REALM + path, json);
+    }
+
     /** The engine's copy, by provider id, in the same form as {@link #xeroTruth}. */
     static Map<String, String> stored(String integrationId) {
         Map<String, String> stored = new HashMap<>();

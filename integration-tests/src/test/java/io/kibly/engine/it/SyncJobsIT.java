@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,6 +237,72 @@ class SyncJobsIT {
         assertEquals(next.json().getString("id"), page.getJsonArray("items").getJsonObject(0).getString("id"));
         JsonObject older = admin.get("/api/sync-jobs?limit=1&after=" + page.getString("next")).json();
         assertEquals(id, older.getJsonArray("items").getJsonObject(0).getString("id"));
+    }
+
+    @Test
+    void quickBooksSyncsPurchasesAndDepositsAndTheReadApiAddsThemUp() throws Exception {
+        EngineClient admin = EngineClient.forNewTenant("qbo-sync");
+        String integration = ProviderConsent.connected(admin, "quickbooks", "QuickBooks books", null);
+        JsonObject started = start(admin, integration, "FULL");
+        List<JsonObject> events = SseReader.events(admin, "/api/sync-jobs/" + started.getString("id") + "/events",
+                SYNC_TIMEOUT);
+        JsonObject full = events.get(events.size() - 1);
+        assertEquals("COMPLETED", full.getString("status"), full.toString());
+        assertEquals(3_600, full.getJsonObject("counts").getInt("imported"), full.toString());
+        List<Integer> pages = events.stream().map(e -> e.getJsonObject("progress").getInt("pagesFetched")).toList();
+        for (int i = 1; i < pages.size(); i++) {
+            assertTrue(pages.get(i) - pages.get(i - 1) <= 1, "an event for every page: " + pages);
+        }
+        assertEquals(full.getJsonObject("progress").getInt("pagesFetched"), pages.get(pages.size() - 1));
+        assertEquals(3_000, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid"
+                + " and provider_id like 'Purchase:%'", integration));
+        assertEquals(600, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid"
+                + " and provider_id like 'Deposit:%' and direction = 'IN'", integration));
+
+        SandboxControl.quickbooksChange("DELETE", "/purchases/5", null);
+        SandboxControl.quickbooksChange("PUT", "/purchases/6", "{\"PaymentType\":\"Cash\",\"AccountRef\":{\"value\":\"35\"},"
+                + "\"TxnDate\":\"2024-01-01\",\"Line\":[{\"Amount\":12.34,\"Description\":\"edited\","
+                + "\"AccountBasedExpenseLineDetail\":{\"AccountRef\":{\"value\":\"7\"}}}]}");
+        SandboxControl.quickbooksChange("POST", "/deposits", "{\"DepositToAccountRef\":{\"value\":\"35\"},"
+                + "\"TxnDate\":\"2024-01-02\",\"Line\":[{\"Amount\":50.00,\"DepositLineDetail\":{\"AccountRef\":"
+                + "{\"value\":\"4\"}}}]}");
+        JsonObject incremental = finished(admin, start(admin, integration, "INCREMENTAL"));
+        JsonObject counts = incremental.getJsonObject("counts");
+        assertEquals(List.of(1, 1, 1), List.of(counts.getInt("imported"), counts.getInt("updated"),
+                counts.getInt("deleted")), incremental.toString());
+        assertEquals(1, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid"
+                + " and provider_id = 'Purchase:5' and status = 'DELETED'", integration));
+        assertEquals(1, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid"
+                + " and provider_id = 'Purchase:6' and total = 12.34", integration));
+
+        JsonObject first = admin.get("/api/transactions?limit=100&integrationId=" + integration).json();
+        JsonObject second = admin.get("/api/transactions?limit=100&integrationId=" + integration + "&after="
+                + first.getJsonNumber("next")).json();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        first.getJsonArray("items").forEach(t -> ids.add(t.asJsonObject().getString("providerId")));
+        second.getJsonArray("items").forEach(t -> ids.add(t.asJsonObject().getString("providerId")));
+        assertEquals(200, ids.size(), "two pages, no row twice");
+        JsonObject deleted = admin.get("/api/transactions?status=DELETED&integrationId=" + integration).json();
+        assertEquals(List.of("Purchase:5"), deleted.getJsonArray("items").stream()
+                .map(t -> t.asJsonObject().getString("providerId")).toList());
+
+        JsonObject summary = admin.get("/api/transactions/summary?integrationId=" + integration).json();
+        assertEquals(3_601, summary.getInt("count"));
+        for (JsonValue group : summary.getJsonArray("byCurrency")) {
+            JsonObject currency = group.asJsonObject();
+            assertEquals(0, new java.math.BigDecimal(Database.scalar("select sum(case when direction = 'IN' then total"
+                    + " else -total end) from engine.ledger_transaction where integration_id = ?::uuid and currency = ?",
+                    integration, currency.getString("currency"))).compareTo(
+                    currency.getJsonNumber("total").bigDecimalValue()), currency.toString());
+        }
+        JsonObject statistics = admin.get("/api/sync-jobs/statistics").json();
+        assertEquals(1.0, statistics.getJsonNumber("successRate").doubleValue());
+        assertEquals(3_601, statistics.getJsonArray("perIntegration").getJsonObject(0).getInt("imported"));
+        IntegrationsApiIT.assertProblem(admin.get("/api/transactions?status=GONE"), 400);
+        IntegrationsApiIT.assertProblem(admin.get("/api/transactions?currency=usd"), 400);
+        EngineClient other = EngineClient.forNewTenant("qbo-other");
+        assertEquals(0, other.get("/api/transactions?integrationId=" + integration).json().getJsonArray("items").size());
+        assertEquals(0, other.get("/api/transactions/summary").json().getInt("count"));
     }
 
     private static JsonObject start(EngineClient admin, String integration, String type) {

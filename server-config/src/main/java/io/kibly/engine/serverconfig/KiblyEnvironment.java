@@ -75,6 +75,7 @@ public final class KiblyEnvironment {
         DatabaseSettings database = configuredDatabase().orElseGet(() -> embeddedPostgres()
                 .start(EMBEDDED_DATABASE, EMBEDDED_USER, EMBEDDED_PASSWORD, EMBEDDED_APP_USER, EMBEDDED_APP_PASSWORD));
         LOG.info(() -> "Database: " + database + (configuredDatabase().isPresent() ? " (configured)" : " (embedded)"));
+        ServerTables.ensure(database);
 
         payara.install(distribution.payaraZip());
         payara.setServerEnvironment(serverEnvironment());
