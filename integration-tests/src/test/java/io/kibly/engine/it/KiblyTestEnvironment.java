@@ -22,7 +22,12 @@ public class KiblyTestEnvironment implements TestExecutionListener {
 
     private static final Logger LOG = Logger.getLogger(KiblyTestEnvironment.class.getName());
 
-    private KiblyEnvironment environment;
+    private static KiblyEnvironment environment;
+
+    /** The running environment, for tests that act on the servers themselves (crash and restart). */
+    static KiblyEnvironment current() {
+        return environment;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -43,7 +48,7 @@ public class KiblyTestEnvironment implements TestExecutionListener {
                 "KIBLY_VAULT_KEYS", VaultKeysForTests.OLD + ":" + oldKey + "," + VaultKeysForTests.NEW + ":" + newKey,
                 "KIBLY_VAULT_ACTIVE_KEY", VaultKeysForTests.NEW,
                 // quick retries, so that failure tests take seconds
-                "KIBLY_SYNC_BACKOFF_BASE_MS", "200", "KIBLY_SYNC_BACKOFF_CAP_MS", "1500", "KIBLY_SYNC_MAX_ATTEMPTS", "4"));
+                "KIBLY_SYNC_STALL_AFTER_SECONDS", "10", "KIBLY_SYNC_BACKOFF_BASE_MS", "200", "KIBLY_SYNC_BACKOFF_CAP_MS", "1500", "KIBLY_SYNC_MAX_ATTEMPTS", "4"));
         environment.stopServers(); // whatever a killed earlier run left behind
         environment.discardEmbeddedData();
         DatabaseSettings database = environment.startServers();

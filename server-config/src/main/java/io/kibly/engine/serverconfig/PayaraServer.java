@@ -231,6 +231,23 @@ public final class PayaraServer {
         awaitHttp(URI.create("http://127.0.0.1:" + httpPort() + "/"), Duration.ofSeconds(120), false);
     }
 
+    /**
+     * Kills the server as a crash would ({@code kill -9}: no shutdown hooks, no clean broker or pool shutdown),
+     * for chaos tests; {@link #start()} brings it back.
+     */
+    public void kill() {
+        Path pidFile = domainDirectory().resolve("config/pid");
+        try {
+            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroyForcibly();
+                process.onExit().join();
+            });
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new LauncherException("Cannot read the server's pid from " + pidFile, e);
+        }
+    }
+
     public void restart() {
         stop();
         start();

@@ -58,7 +58,7 @@ public class EngineTimers {
     @ConfigProperty(name = "kibly.connections.idle-refresh-hours", defaultValue = "24")
     long idleRefreshHours;
 
-    @Schedule(minute = "*", hour = "*", persistent = true, info = "resume stalled syncs")
+    @Schedule(second = "*/15", minute = "*", hour = "*", persistent = true, info = "resume stalled syncs")
     void resumeStalledSyncs() {
         Instant staleBefore = clock.instant().minusSeconds(stallAfterSeconds);
         each("resume stalled sync", due.stalledJobs(staleBefore), item -> {
