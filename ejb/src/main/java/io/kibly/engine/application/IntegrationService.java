@@ -33,6 +33,6 @@ public interface IntegrationService {
      *
      * @throws ConcurrentUpdateException if it changed since the caller read that version
      */
-    Integration rename(@NotNull TenantId tenantId, @NotNull UUID integrationId, @NotNull String name,
-            long expectedVersion);
+    Integration update(@NotNull TenantId tenantId, @NotNull UUID integrationId, String name,
+            Integer syncIntervalMinutes, long expectedVersion);
 }

@@ -68,16 +68,25 @@ public class DefaultIntegrationService implements IntegrationService {
     }
 
     @Override
-    public Integration rename(TenantId tenantId, UUID integrationId, String name, long expectedVersion) {
+    public Integration update(TenantId tenantId, UUID integrationId, String name, Integer syncIntervalMinutes,
+            long expectedVersion) {
         Integration integration = find(tenantId, integrationId);
         if (integration.version() != expectedVersion) {
             throw new ConcurrentUpdateException(TARGET, integrationId.toString());
         }
-        String before = integration.name();
-        integration.rename(name);
+        if (name != null) {
+            String before = integration.name();
+            integration.rename(name);
+            audit.record(tenantId, "integration.renamed", TARGET, integrationId.toString(),
+                    FieldChanges.none().field("name", before, integration.name()));
+        }
+        if (syncIntervalMinutes != null) {
+            int before = integration.syncIntervalMinutes();
+            integration.scheduleSyncs(syncIntervalMinutes);
+            audit.record(tenantId, "integration.sync-schedule-changed", TARGET, integrationId.toString(),
+                    FieldChanges.none().field("syncIntervalMinutes", before, syncIntervalMinutes));
+        }
         integrations.update(integration);
-        audit.record(tenantId, "integration.renamed", TARGET, integrationId.toString(),
-                FieldChanges.none().field("name", before, integration.name()));
         return integration;
     }
 }

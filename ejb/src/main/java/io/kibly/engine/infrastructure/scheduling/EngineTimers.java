@@ -27,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The engine's housekeeping, on persistent timers. Each run asks {@link DueWork} what is due across tenants and
  * handles every item in its own tenant-scoped transaction; one item's failure is logged and does not stop the
- * others (the next run tries it again).
+ * others (the next run tries it again). The timers tick often and the questions are cheap: what is due is decided
+ * by data in PostgreSQL (heartbeats, intervals, refresh times, key ids), so a restart loses nothing.
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -68,14 +69,14 @@ public class EngineTimers {
         });
     }
 
-    @Schedule(minute = "*/5", hour = "*", persistent = true, info = "scheduled incremental syncs")
+    @Schedule(minute = "*", hour = "*", persistent = true, info = "scheduled incremental syncs")
     void startScheduledSyncs() {
         each("start scheduled sync", due.integrationsDueForSync(), item -> syncs.start(item.tenantId(), "scheduler",
                 new SyncService.SyncRequest(item.id(), SyncType.INCREMENTAL, SyncTrigger.SCHEDULED, 2, null, null),
                 null));
     }
 
-    @Schedule(minute = "17", hour = "*", persistent = true, info = "refresh idle connections")
+    @Schedule(second = "*/20", minute = "*", hour = "*", persistent = true, info = "refresh idle connections")
     void refreshIdleConnections() {
         Instant refreshedBefore = clock.instant().minus(Duration.ofHours(idleRefreshHours));
         each("refresh idle connection", due.connectionsToRefresh(refreshedBefore), item -> {
@@ -85,7 +86,7 @@ public class EngineTimers {
         });
     }
 
-    @Schedule(minute = "*/10", hour = "*", persistent = true, info = "re-encrypt tokens under the active key")
+    @Schedule(minute = "*", hour = "*", persistent = true, info = "re-encrypt tokens under the active key")
     void reencryptUnderActiveKey() {
         Set<TenantId> tenants = new LinkedHashSet<>();
         due.connectionsNotUnderKey(vault.activeKeyId()).forEach(item -> tenants.add(item.tenantId()));

@@ -24,6 +24,9 @@ import java.util.UUID;
 public class Integration {
 
     public static final int MAX_NAME_LENGTH = 200;
+    public static final int DEFAULT_SYNC_INTERVAL_MINUTES = 60;
+    /** A week: the longest schedule (an idle integration still syncs at least weekly unless turned off). */
+    public static final int MAX_SYNC_INTERVAL_MINUTES = 10_080;
 
     @Id
     private UUID id;
@@ -54,6 +57,10 @@ public class Integration {
 
     @Column(name = "last_sync_requested_at")
     private Instant lastSyncRequestedAt;
+
+    /** Minutes between scheduled incremental syncs; 0: none. */
+    @Column(name = "sync_interval_minutes", nullable = false)
+    private int syncIntervalMinutes = DEFAULT_SYNC_INTERVAL_MINUTES;
 
     @Version
     private long version;
@@ -111,6 +118,18 @@ public class Integration {
     /** Gives the integration another name (trimmed; 1 to {@value #MAX_NAME_LENGTH} characters). */
     public void rename(String newName) {
         this.name = validName(newName);
+    }
+
+    /** Sets how often the schedule syncs it incrementally (minutes; 0 turns scheduled syncs off). */
+    public void scheduleSyncs(int everyMinutes) {
+        if (everyMinutes < 0 || everyMinutes > MAX_SYNC_INTERVAL_MINUTES) {
+            throw new IllegalArgumentException("syncIntervalMinutes must be from 0 to " + MAX_SYNC_INTERVAL_MINUTES);
+        }
+        this.syncIntervalMinutes = everyMinutes;
+    }
+
+    public int syncIntervalMinutes() {
+        return syncIntervalMinutes;
     }
 
     /**

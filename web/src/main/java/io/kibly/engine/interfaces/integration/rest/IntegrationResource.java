@@ -108,16 +108,18 @@ public class IntegrationResource {
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename an integration",
-            description = "Optimistic locking: name the version you read; if it changed since, 409.")
-    @APIResponse(responseCode = "200", description = "Renamed",
+    @Operation(summary = "Rename an integration or change its sync schedule", description = """
+            `name` renames it; `syncIntervalMinutes` sets how often it is synced incrementally on schedule (0 turns
+            scheduled syncs off; at most 10080, a week; 60 for a new integration). Optimistic locking: name the
+            version you read; if it changed since, 409.""")
+    @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = IntegrationRepresentation.class)))
     @APIResponse(responseCode = "409", description = "Changed by someone else since that version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IntegrationRepresentation rename(@PathParam("id") String id,
             @NotNull(message = "a JSON body is required") @Valid RenameIntegrationRequest request) {
-        return IntegrationRepresentation.of(integrations.rename(tenant.id(), integrationId(id), request.getName(),
-                request.getVersion()));
+        return IntegrationRepresentation.of(integrations.update(tenant.id(), integrationId(id), request.getName(),
+                request.getSyncIntervalMinutes(), request.getVersion()));
     }
 
     @GET
