@@ -23,6 +23,15 @@ public interface DueWork {
     /** Connections with a token encrypted under another key than the active one. */
     List<Item> connectionsNotUnderKey(String activeKeyId);
 
+    /** The ACTIVE integrations, of any tenant, that sync this provider tenant. */
+    List<Item> integrationsOf(io.kibly.engine.domain.model.integration.Provider provider, String providerTenantId);
+
+    /**
+     * Records a webhook event's key; false when it was recorded before (a redelivery). Commits at once, in its
+     * own transaction.
+     */
+    boolean firstDelivery(io.kibly.engine.domain.model.integration.Provider provider, String eventKey);
+
     /** A tenant's job, integration or connection. */
     record Item(TenantId tenantId, UUID id) {
     }

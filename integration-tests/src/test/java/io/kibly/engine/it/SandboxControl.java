@@ -23,7 +23,7 @@ final class SandboxControl {
     static final String UK = SandboxIT.UK;
     static final String REALM = "9341453050098765";
     /** The sandbox's Xero organisations in the tests: the two demo ones (UK, NZ) and one per sync test. */
-    static final java.util.List<String> ORGANISATIONS = java.util.stream.IntStream.rangeClosed(1, 10)
+    static final java.util.List<String> ORGANISATIONS = java.util.stream.IntStream.rangeClosed(1, 11)
             .mapToObj(i -> String.format("8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a%03d", i)).toList();
 
     /** The organisation number {@code n} (1: UK, 2: NZ). */
@@ -95,6 +95,14 @@ final class SandboxControl {
     /** A change to the QuickBooks realm's data through the sandbox's admin API ({@code /purchases/5}, ...). */
     static String quickbooksChange(String method, String path, String json) {
         return send(method, "/sandbox/admin/quickbooks/" + REALM + path, json);
+    }
+
+    /**
+     * Has the sandbox deliver a webhook to the engine, signed as the provider signs ({@code provider}: xero or
+     * quickbooks); answers the sandbox's report of the deliveries.
+     */
+    static JsonObject deliverWebhook(String provider, String request) {
+        return json(send("POST", "/sandbox/admin/webhooks/" + provider, request));
     }
 
     /** The engine's copy, by provider id, in the same form as {@link #xeroTruth}. */

@@ -2,6 +2,7 @@ package io.kibly.sandbox.config;
 
 import io.kibly.sandbox.faults.FaultSettings;
 import io.kibly.sandbox.quickbooks.QuickBooksSettings;
+import io.kibly.sandbox.webhooks.WebhookSettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +69,25 @@ public final class SettingsSource {
 
     /** QuickBooks Online: {@code sandbox.quickbooks.realms} = {@code realmId:Company name,...}. */
     public QuickBooksSettings quickBooks() {
+        return new QuickBooksSettings(longValue("sandbox.seed", 20161013L), quickBooksRealms(),
+                longValue("sandbox.quickbooks.purchasesPerRealm", 100_000),
+                longValue("sandbox.quickbooks.depositsPerRealm", QuickBooksSettings.DEFAULT_DEPOSITS),
+                (int) longValue("sandbox.quickbooks.limit.perMinute", 500),
+                (int) longValue("sandbox.quickbooks.limit.concurrent", 10));
+    }
+
+    /**
+     * The webhook secrets: {@code sandbox.xero.webhookKey} and {@code sandbox.quickbooks.webhookVerifierToken};
+     * QuickBooks events belong to the first configured realm unless a request names one.
+     */
+    public WebhookSettings webhooks() {
+        return new WebhookSettings(text("sandbox.xero.webhookKey", WebhookSettings.DEFAULT_XERO_KEY),
+                text("sandbox.quickbooks.webhookVerifierToken", WebhookSettings.DEFAULT_VERIFIER_TOKEN),
+                quickBooksRealms().keySet().stream().findFirst().orElse(""));
+    }
+
+    /** {@code sandbox.quickbooks.realms} in the configured order. */
+    private Map<String, String> quickBooksRealms() {
         Map<String, String> realms = new LinkedHashMap<>();
         for (String entry : text("sandbox.quickbooks.realms", "9341453050098765:Sandbox Company_US_1").split(",")) {
             String[] idAndName = entry.trim().split(":", 2);
@@ -75,11 +95,7 @@ public final class SettingsSource {
                 realms.put(idAndName[0], idAndName.length > 1 ? idAndName[1] : "Company " + idAndName[0]);
             }
         }
-        return new QuickBooksSettings(longValue("sandbox.seed", 20161013L), realms,
-                longValue("sandbox.quickbooks.purchasesPerRealm", 100_000),
-                longValue("sandbox.quickbooks.depositsPerRealm", QuickBooksSettings.DEFAULT_DEPOSITS),
-                (int) longValue("sandbox.quickbooks.limit.perMinute", 500),
-                (int) longValue("sandbox.quickbooks.limit.concurrent", 10));
+        return realms;
     }
 
     /** The apps that may use the identity service: {@code sandbox.xero.clients} = {@code id:secret,...}. */

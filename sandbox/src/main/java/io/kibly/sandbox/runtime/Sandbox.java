@@ -13,6 +13,8 @@ import io.kibly.sandbox.quickbooks.QuickBooksQueryEndpoint;
 import io.kibly.sandbox.quickbooks.QuickBooksSettings;
 import io.kibly.sandbox.quickbooks.identity.QuickBooksIdentity;
 import io.kibly.sandbox.stats.SandboxStats;
+import io.kibly.sandbox.webhooks.WebhookSender;
+import io.kibly.sandbox.webhooks.Webhooks;
 import io.kibly.sandbox.xero.accounting.BankTransactionsEndpoint;
 import io.kibly.sandbox.xero.data.XeroLedgers;
 import io.kibly.sandbox.xero.identity.XeroIdentity;
@@ -44,6 +46,7 @@ public class Sandbox {
     private QuickBooksQueryEndpoint quickBooksQuery;
     private QuickBooksCdcEndpoint quickBooksCdc;
     private QuickBooksIdentity quickBooksIdentity;
+    private Webhooks webhooks;
 
     @PostConstruct
     void start() {
@@ -67,6 +70,7 @@ public class Sandbox {
                 () -> settings.get().requireAccessToken());
         quickBooksQuery = new QuickBooksQueryEndpoint(quickBooksBooks, quickBooksGuard, clock);
         quickBooksCdc = new QuickBooksCdcEndpoint(quickBooksBooks, quickBooksGuard, clock);
+        webhooks = new Webhooks(source.webhooks(), WebhookSender.http(), clock);
     }
 
     public SandboxSettings settings() {
@@ -135,5 +139,10 @@ public class Sandbox {
 
     public BankTransactionsEndpoint bankTransactions() {
         return bankTransactions;
+    }
+
+    /** Sends provider webhooks on the admin API's request. */
+    public Webhooks webhooks() {
+        return webhooks;
     }
 }

@@ -16,6 +16,16 @@ import java.util.Map;
  */
 public final class Kibly {
 
+    /**
+     * The sandbox's Xero organisations when run by {@code ./kibly start}: the two demo companies (100,000
+     * transactions each) and a small one (1,000), which the benchmark uses for many quick syncs.
+     */
+    static final Map<String, String> SANDBOX_ORGANISATIONS = Map.of(
+            "sandbox.xero.organisations", "8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a001:Demo Company (UK),"
+                    + "8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a002:Demo Company (NZ),"
+                    + "8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a003:Small Company (AU)",
+            "sandbox.xero.transactions.8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a003", "1000");
+
     private Kibly() {
     }
 
@@ -29,6 +39,11 @@ public final class Kibly {
             switch (command) {
                 case "start" -> start(environment, Path.of(args.length > 1 ? args[1] : "ear/target/kibly.ear"),
                         Path.of(args.length > 2 ? args[2] : "sandbox/target/kibly-sandbox.war"));
+                case "stop-server" -> {
+                    // stops Payara only: the next start gives it new settings (./kibly bench)
+                    environment.payara().stop();
+                    System.out.println("Payara stopped.");
+                }
                 case "stop" -> {
                     environment.stopServers();
                     System.out.println("Kibly stopped.");
@@ -57,7 +72,7 @@ public final class Kibly {
         }
         long started = System.nanoTime();
         DatabaseSettings database = environment.startServers();
-        environment.sandbox().start(sandboxWar, Map.of());
+        environment.sandbox().start(sandboxWar, SANDBOX_ORGANISATIONS);
         environment.deploy(ear);
         String http = environment.httpUrl();
         String token = environment.devTokens().mint("demo", "demo-admin", List.of("ADMIN", "OPERATOR", "VIEWER"),

@@ -61,6 +61,12 @@ public final class KiblyEnvironment {
         return portBase + 432;
     }
 
+    /** The database the engine uses (the configured one, else the embedded one), whether running or not. */
+    public DatabaseSettings database() {
+        return configuredDatabase().orElseGet(() -> new DatabaseSettings("127.0.0.1", embeddedDatabasePort(),
+                EMBEDDED_DATABASE, EMBEDDED_USER, EMBEDDED_PASSWORD, EMBEDDED_APP_USER, EMBEDDED_APP_PASSWORD));
+    }
+
     private Optional<DatabaseSettings> configuredDatabase() {
         return DatabaseSettings.configured(environment);
     }
@@ -153,6 +159,11 @@ public final class KiblyEnvironment {
                 "kibly-qbo-client"));
         settings.put("KIBLY_QUICKBOOKS_CLIENT_SECRET", environment.getOrDefault("KIBLY_QUICKBOOKS_CLIENT_SECRET",
                 "kibly-qbo-secret"));
+        // webhook secrets: the sandbox's by default (a real app's come from the environment)
+        settings.put("KIBLY_WEBHOOKS_XERO_KEY", environment.getOrDefault("KIBLY_WEBHOOKS_XERO_KEY",
+                "kibly-sandbox-webhook-key"));
+        settings.put("KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", environment.getOrDefault(
+                "KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", "kibly-sandbox-verifier-token"));
         environment.forEach((name, value) -> {
             // tuning: connections (refresh margin), syncs (attempts, backoff, page size), the rate budget
             if (name.startsWith("KIBLY_CONNECTIONS_") || name.startsWith("KIBLY_SYNC_") || name.startsWith("KIBLY_RATE_")) {

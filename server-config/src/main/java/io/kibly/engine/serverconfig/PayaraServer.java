@@ -236,13 +236,17 @@ public final class PayaraServer {
      * for chaos tests; {@link #start()} brings it back.
      */
     public void kill() {
+        ProcessHandle.of(pid()).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
+    }
+
+    /** The running server's process id (from the domain's pid file). */
+    public long pid() {
         Path pidFile = domainDirectory().resolve("config/pid");
         try {
-            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
-            ProcessHandle.of(pid).ifPresent(process -> {
-                process.destroyForcibly();
-                process.onExit().join();
-            });
+            return Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
         } catch (java.io.IOException | NumberFormatException e) {
             throw new LauncherException("Cannot read the server's pid from " + pidFile, e);
         }

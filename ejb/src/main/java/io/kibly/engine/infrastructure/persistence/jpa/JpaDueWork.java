@@ -2,7 +2,9 @@ package io.kibly.engine.infrastructure.persistence.jpa;
 
 import io.kibly.engine.application.DueWork;
 import io.kibly.engine.domain.model.tenant.TenantId;
+import io.kibly.engine.domain.model.integration.Provider;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -39,6 +41,20 @@ public class JpaDueWork implements DueWork {
     @Override
     public List<Item> connectionsNotUnderKey(String activeKeyId) {
         return items("select tenant_id, integration_id from engine.connections_not_under_key(?1)", activeKeyId);
+    }
+
+    @Override
+    public List<Item> integrationsOf(Provider provider, String providerTenantId) {
+        return items("select tenant_id, integration_id from engine.integrations_of_provider_tenant(?1, ?2)",
+                provider.name(), providerTenantId);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean firstDelivery(Provider provider, String eventKey) {
+        return em.createNativeQuery("insert into engine.webhook_event (provider, event_key, received_at)"
+                        + " values (?1, ?2, now()) on conflict do nothing")
+                .setParameter(1, provider.name()).setParameter(2, eventKey).executeUpdate() == 1;
     }
 
     private List<Item> items(String sql, Object... parameters) {

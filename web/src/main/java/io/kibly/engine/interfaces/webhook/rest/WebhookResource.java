@@ -1,0 +1,126 @@
+package io.kibly.engine.interfaces.webhook.rest;
+
+import io.kibly.engine.application.WebhookService;
+import io.kibly.engine.application.WebhookService.ProviderEvent;
+import io.kibly.engine.domain.model.integration.Provider;
+import io.kibly.engine.infrastructure.security.WebhookSignatures;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The providers' webhook deliveries. Public, but nothing is believed before the signature over the raw body
+ * checks out: a bad or missing signature answers 401 with an empty body (as Xero's intent-to-receive expects)
+ * and changes nothing. Valid deliveries answer at once; the syncs they start run in the workers.
+ */
+@Path("webhooks")
+@RequestScoped
+@PermitAll
+@Tag(name = "Webhooks", description = "Provider notifications (signed by the provider, no bearer token)")
+public class WebhookResource {
+
+    @Inject
+    WebhookSignatures signatures;
+
+    @Inject
+    WebhookService webhooks;
+
+    @POST
+    @Path("xero")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Xero webhook", description = """
+            Signed with `x-xero-signature` (base64 HMAC-SHA256 of the body with the app's webhook key). The
+            intent-to-receive delivery (no events) answers 200 when the signature is good, 401 otherwise. Each
+            new event (deduplicated) starts an incremental sync of the integrations of its organisation
+            (tenantId).""")
+    @APIResponse(responseCode = "200", description = "Accepted (empty body)")
+    @APIResponse(responseCode = "401", description = "Bad or missing signature (empty body)")
+    public Response xero(@HeaderParam("x-xero-signature") String signature, byte[] body) {
+        if (!signatures.valid(Provider.XERO, body, signature)) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
+        JsonObject payload = parse(body).filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject).orElse(null);
+        if (payload == null || !(payload.get("events") instanceof JsonArray events)) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        List<ProviderEvent> received = new ArrayList<>();
+        for (JsonValue value : events) {
+            if (value instanceof JsonObject event && event.get("tenantId") instanceof jakarta.json.JsonString tenant) {
+                // Xero's events carry no id: the whole event is its identity
+                received.add(new ProviderEvent(digest(event.toString()), tenant.getString()));
+            }
+        }
+        webhooks.receive(Provider.XERO, received);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("quickbooks")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "QuickBooks Online webhook", description = """
+            Signed with `intuit-signature` (base64 HMAC-SHA256 of the body with the verifier token); a JSON array
+            of CloudEvents 1.0 (`id`, `type` such as `qbo.purchase.created.v1`, `intuitaccountid` = the realm).
+            Each new event id starts an incremental sync of the integrations of its realm.""")
+    @APIResponse(responseCode = "200", description = "Accepted (empty body)")
+    @APIResponse(responseCode = "401", description = "Bad or missing signature (empty body)")
+    public Response quickbooks(@HeaderParam("intuit-signature") String signature, byte[] body) {
+        if (!signatures.valid(Provider.QUICKBOOKS, body, signature)) {
+            return Response.status(Response.Status.UNAUTHORIZED).build();
+        }
+        JsonArray events = parse(body).filter(v -> v.getValueType() == JsonValue.ValueType.ARRAY)
+                .map(JsonValue::asJsonArray).orElse(null);
+        if (events == null) {
+            return Response.status(Response.Status.BAD_REQUEST).build();
+        }
+        List<ProviderEvent> received = new ArrayList<>();
+        for (JsonValue value : events) {
+            if (value instanceof JsonObject event && event.get("id") instanceof jakarta.json.JsonString id
+                    && event.get("intuitaccountid") instanceof jakarta.json.JsonString realm) {
+                received.add(new ProviderEvent(digest(id.getString()), realm.getString()));
+            }
+        }
+        webhooks.receive(Provider.QUICKBOOKS, received);
+        return Response.ok().build();
+    }
+
+    private static java.util.Optional<JsonValue> parse(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return java.util.Optional.of(reader.readValue());
+        } catch (JsonException | IllegalStateException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** A fixed-length key for the deduplication table, whatever the event's size. */
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
