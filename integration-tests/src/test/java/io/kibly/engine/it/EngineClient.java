@@ -62,6 +62,11 @@ final class EngineClient {
         return tenant;
     }
 
+    /** The bearer token this client presents (for a browser test that types it into the console). */
+    String token() {
+        return token;
+    }
+
     EngineClient asTenant(String otherTenant) {
         return forTenant(otherTenant, ALL_ROLES);
     }

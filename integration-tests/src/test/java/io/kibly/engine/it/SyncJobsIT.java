@@ -74,6 +74,16 @@ class SyncJobsIT {
                 .getInt("updated") + incremental.getJsonObject("counts").getInt("deleted"), incremental.toString());
         assertEquals(10_000, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid",
                 integration));
+
+        String metrics = admin.get("/metrics?scope=application", "text/plain").body();
+        for (String name : List.of("kibly_transactions_imported_total", "kibly_provider_calls_total",
+                "kibly_queue_depth", "kibly_sync_duration")) {
+            assertTrue(metrics.contains(name), name + " in " + metrics.lines().filter(l -> l.startsWith("kibly"))
+                    .toList());
+        }
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("kibly_transactions_imported_total")
+                && line.contains("provider=\"xero\"") && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))
+                >= 10_000), "counted after commit");
     }
 
     @Test

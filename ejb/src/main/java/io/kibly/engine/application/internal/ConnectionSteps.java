@@ -50,6 +50,9 @@ public class ConnectionSteps {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<io.kibly.engine.application.EngineEvents.TokensRefreshed> refreshed;
+
     /** The redirect URIs registered with the providers; any other is refused. */
     @Inject
     @ConfigProperty(name = "kibly.oauth.redirect-uris", defaultValue = "http://localhost:8080/admin/oauth-callback.html")
@@ -120,6 +123,7 @@ public class ConnectionSteps {
         }
         connection.replaceTokens(vault.encrypt(grant.accessToken()), grant.accessExpiresAt(),
                 grant.refreshToken() == null ? null : vault.encrypt(grant.refreshToken()), clock.instant());
+        refreshed.fire(new io.kibly.engine.application.EngineEvents.TokensRefreshed(integration.provider()));
         audit.record(tenantId, "integration.tokens-refreshed", TARGET, integrationId.toString(),
                 FieldChanges.none().field("accessExpiresAt", null, grant.accessExpiresAt()).secret("tokens"));
         return new Access(integration.provider(), grant.accessToken(), providerTenant, null);

@@ -1,5 +1,6 @@
 package io.kibly.engine.application.internal;
 
+import io.kibly.engine.application.EngineEvents;
 import io.kibly.engine.application.GrantRevokedException;
 import io.kibly.engine.application.LedgerGateway;
 import io.kibly.engine.application.LedgerGateway.LedgerPage;
@@ -44,6 +45,8 @@ public class DefaultSyncWorker implements SyncWorker {
     LedgerGateway gateway;
     @Inject
     RateBudget budget;
+    @Inject
+    jakarta.enterprise.event.Event<EngineEvents.ProviderCalled> calls;
 
     /** Rows per provider page (Xero and QuickBooks both serve up to 1,000). */
     @Inject
@@ -82,13 +85,17 @@ public class DefaultSyncWorker implements SyncWorker {
             }
             page = gateway.fetch(work.provider(), new LedgerGateway.PageRequest(token.accessToken(),
                     token.providerTenantId(), work.entity(), work.since(), work.page(), pageSize));
+            calls.fire(new EngineEvents.ProviderCalled(work.provider(), "ok"));
         } catch (ProviderThrottledException e) {
+            calls.fire(new EngineEvents.ProviderCalled(work.provider(), "throttled"));
             steps.postpone(tenantId, jobId, step, e.retryAfter(), true);
             return;
         } catch (ProviderUnavailableException | TimeoutException | CircuitBreakerOpenException | BulkheadException e) {
+            calls.fire(new EngineEvents.ProviderCalled(work.provider(), "failed"));
             steps.failAttempt(tenantId, jobId, step, plainWords(e));
             return;
         } catch (GrantRevokedException e) {
+            calls.fire(new EngineEvents.ProviderCalled(work.provider(), "refused"));
             connections.requireReauthorisation(tenantId, work.integrationId(), e.getMessage());
             steps.fail(tenantId, jobId, step, e.getMessage() + ": authorise the integration again");
             return;

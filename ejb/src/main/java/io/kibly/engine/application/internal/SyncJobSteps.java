@@ -59,6 +59,8 @@ public class SyncJobSteps {
     Clock clock;
     @Inject
     jakarta.enterprise.event.Event<io.kibly.engine.application.SyncProgressFeed.JobChanged> progress;
+    @Inject
+    jakarta.enterprise.event.Event<io.kibly.engine.application.EngineEvents.PageStored> stored;
 
     /** Transient failures of one page tried this many times before the job fails. */
     @Inject
@@ -189,6 +191,7 @@ public class SyncJobSteps {
         int next = job.entityIndex() + 1;
         Instant nextEntitySince = page.last() && next < entities.size() && job.type() == SyncType.INCREMENTAL
                 ? jobs.cursor(tenantId, job.integrationId(), entities.get(next)) : null;
+        stored.fire(new io.kibly.engine.application.EngineEvents.PageStored(work.provider(), outcome));
         Instant cursor = job.recordPage(outcome, page.last(), page.latestModification(), entities.size(),
                 nextEntitySince, now);
         if (cursor != null && job.movesCursor()) {

@@ -7,8 +7,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -21,20 +22,17 @@ import java.util.Arrays;
  * {@code WWW-Authenticate: Bearer}; a token without one of the method's (else the class's) {@code @RolesAllowed}
  * roles → 403. A resource that declares neither {@code @RolesAllowed} nor {@code @PermitAll} is refused: every
  * endpoint must say who may call it.
+ *
+ * <p>A {@link DynamicFeature}: the roles are read once per resource method when the application starts, and
+ * each method gets its own filter holding them. (A global filter reading an injected {@code ResourceInfo} found
+ * it null after a server restart loaded the application, answering every call 500.)
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
-public class AccessControl implements ContainerRequestFilter {
-
-    @Context
-    ResourceInfo resource;
+public class AccessControl implements DynamicFeature {
 
     @Override
-    public void filter(ContainerRequestContext request) {
+    public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
-        if (method == null) {
-            return; // no resource matched: JAX-RS answers 404/405 itself
-        }
         Class<?> type = resource.getResourceClass();
         if (method.isAnnotationPresent(PermitAll.class)
                 || (type.isAnnotationPresent(PermitAll.class) && !method.isAnnotationPresent(RolesAllowed.class))) {
@@ -42,16 +40,32 @@ public class AccessControl implements ContainerRequestFilter {
         }
         RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
                 ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-        SecurityContext security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
-            request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                            "A valid bearer token is required").toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kibly\"")
-                    .build());
-        } else if (allowed == null || Arrays.stream(allowed.value()).noneMatch(security::isUserInRole)) {
-            request.abortWith(Problem.of(Response.Status.FORBIDDEN, allowed == null
-                    ? "This endpoint declares no roles" : "Requires one of the roles " + String.join(", ",
-                    allowed.value())).toResponse());
+        context.register(new RolesFilter(allowed == null ? null : allowed.value()));
+    }
+
+    /** The check for one resource method; {@code roles} null: the method declares none and is refused. */
+    @Priority(Priorities.AUTHORIZATION)
+    static final class RolesFilter implements ContainerRequestFilter {
+
+        private final String[] roles;
+
+        RolesFilter(String[] roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            SecurityContext security = request.getSecurityContext();
+            if (security.getUserPrincipal() == null) {
+                request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                                "A valid bearer token is required").toResponse())
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kibly\"")
+                        .build());
+            } else if (roles == null || Arrays.stream(roles).noneMatch(security::isUserInRole)) {
+                request.abortWith(Problem.of(Response.Status.FORBIDDEN, roles == null
+                        ? "This endpoint declares no roles" : "Requires one of the roles " + String.join(", ", roles))
+                        .toResponse());
+            }
         }
     }
 }

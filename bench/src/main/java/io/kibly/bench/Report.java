@@ -1,0 +1,99 @@
+package io.kibly.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+
+/** The report: figures with the targets they are held to, as markdown, and the same figures as JSON. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void render(Map<String, Object> report, StringBuilder md, int small, int large) {
+        Map<String, Object> fullSmall = (Map<String, Object>) report.get("fullSync" + small);
+        Map<String, Object> fullLarge = (Map<String, Object>) report.get("fullSync" + large);
+        Map<String, Object> incremental = (Map<String, Object>) report.get("incrementalSync");
+        Map<String, Object> ceiling = (Map<String, Object>) report.get("copyCeiling");
+        double ratio = (double) report.get("endToEndToCopyRatio");
+        md.append("## Import throughput (end to end: API → JMS → provider → PostgreSQL)\n\n")
+                .append("| run | transactions | pages | seconds | transactions/s |\n| --- | ---: | ---: | ---: | ---: |\n");
+        row(md, "full sync " + small, fullSmall);
+        row(md, "full sync " + large, fullLarge);
+        md.append("| incremental (").append(incremental.get("providerEdits")).append(" edits) | ")
+                .append(incremental.get("updated")).append(" updated of ").append(incremental.get("processed"))
+                .append(" read | | ").append(incremental.get("seconds")).append(" | ")
+                .append(incremental.get("transactionsPerSecond")).append(" |\n");
+        md.append("| **ceiling**: COPY (binary) of the same ").append(ceiling.get("rows")).append(" rows into the same"
+                + " table | ").append(ceiling.get("rows")).append(" | | ").append(ceiling.get("seconds")).append(" | ")
+                .append(ceiling.get("rowsPerSecond")).append(" |\n\n");
+        double largeRate = (double) fullLarge.get("transactionsPerSecond");
+        md.append("End to end / ceiling: **").append(Math.round(ratio * 100)).append(" %**.\n\n");
+
+        md.append("## Trigger latency (`POST /api/sync-jobs`)\n\n| clients | requests | jobs created | p50 ms | p95 ms"
+                + " | p99 ms |\n| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        Map<String, Object> triggers = (Map<String, Object>) report.get("triggerLatency");
+        triggers.forEach((clients, value) -> {
+            Map<String, Object> f = (Map<String, Object>) value;
+            md.append("| ").append(clients.replace(" clients", "")).append(" | ").append(f.get("requests"))
+                    .append(" | ").append(f.get("jobsCreated")).append(" | ").append(f.get("p50Ms")).append(" | ")
+                    .append(f.get("p95Ms")).append(" | ").append(f.get("p99Ms")).append(" |\n");
+        });
+        Map<String, Object> reads = (Map<String, Object>) report.get("readLatency");
+        md.append("\n## Read latency (").append(reads.get("rowsOfTheTenant")).append(" rows in the tenant)\n\n"
+                + "| endpoint | p50 ms | p95 ms |\n| --- | ---: | ---: |\n");
+        reads.forEach((path, value) -> {
+            if (value instanceof Map<?, ?> f) {
+                md.append("| `").append(path).append("` | ").append(f.get("p50Ms")).append(" | ").append(f.get("p95Ms"))
+                        .append(" |\n");
+            }
+        });
+        md.append("\n## Memory during the ").append(large).append(" import\n\nPeak RSS ")
+                .append(fullLarge.get("peakRssMb")).append(" MB, peak used heap ").append(fullLarge.get("peakHeapMb"))
+                .append(" MB (sampled every 0.5 s; heap limit -Xmx of KIBLY_HEAP, default 1g).\n\n");
+
+        Map<String, Object> fifty = (Map<String, Object>) triggers.get("50 clients");
+        double summaryP95 = ((Number) ((Map<String, Object>) reads.get("/api/transactions/summary?integrationId="
+                + "{1M integration}")).get("p95Ms")).doubleValue();
+        md.append("## Targets\n\n| target | figure | met |\n| --- | --- | --- |\n");
+        target(md, "import ≥ 10,000 transactions/s", largeRate + "/s", largeRate >= 10_000);
+        target(md, "import ≥ 30 % of the COPY ceiling", Math.round(ratio * 100) + " %", ratio >= 0.30);
+        target(md, "trigger p99 < 50 ms at 50 clients", fifty.get("p99Ms") + " ms",
+                ((Number) fifty.get("p99Ms")).doubleValue() < 50);
+        target(md, "summary p95 < 100 ms at 1,000,000 rows", summaryP95 + " ms", summaryP95 < 100);
+        long heap = ((Number) fullLarge.get("peakHeapMb")).longValue();
+        target(md, "1,000,000 import within a 1 GiB heap", heap + " MB peak", heap > 0 && heap < 1024);
+    }
+
+    private static void row(StringBuilder md, String name, Map<String, Object> f) {
+        md.append("| ").append(name).append(" | ").append(f.get("imported")).append(" | ").append(f.get("pages"))
+                .append(" | ").append(f.get("seconds")).append(" | ").append(f.get("transactionsPerSecond"))
+                .append(" |\n");
+    }
+
+    private static void target(StringBuilder md, String target, String figure, boolean met) {
+        md.append("| ").append(target).append(" | ").append(figure).append(" | ").append(met ? "met" : "**not met**")
+                .append(" |\n");
+    }
+
+    @SuppressWarnings("unchecked")
+    static String json(Map<String, Object> report) {
+        return object(report).build().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonObjectBuilder object(Map<String, Object> map) {
+        JsonObjectBuilder builder = Json.createObjectBuilder();
+        map.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                builder.add(key, object((Map<String, Object>) nested));
+            } else if (value instanceof Number number) {
+                builder.add(key, Json.createValue(number.doubleValue()));
+            } else {
+                builder.add(key, String.valueOf(value));
+            }
+        });
+        return builder;
+    }
+}
