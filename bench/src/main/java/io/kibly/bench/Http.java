@@ -35,7 +35,7 @@ final class Http {
 
     static Reply send(String method, String url, String token, String json, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json")
+                .header("Accept", headers.length > 0 && headers[0].equals("Accept") ? headers[1] : "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -44,7 +44,7 @@ final class Http {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        for (int i = 0; i < headers.length; i += 2) {
+        for (int i = headers.length > 0 && headers[0].equals("Accept") ? 2 : 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {

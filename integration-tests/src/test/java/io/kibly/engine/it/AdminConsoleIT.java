@@ -100,6 +100,12 @@ class AdminConsoleIT {
             ConsoleBrowser.screenshot(browser, "5-cancelled");
             assertEquals("CANCELLED", admin.get("/api/sync-jobs/" + runningId).json().getString("status"));
             assertTrue(browser.findElement(By.id("charts")).isDisplayed());
+
+            // the API reference, rendered from the OpenAPI document
+            browser.get(CONSOLE.replace("index.html", "api.html"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("details[data-path='/api/sync-jobs'][data-method='post']")));
+            ConsoleBrowser.screenshot(browser, "6-api-reference");
             LOG.info(() -> "Console screenshots in " + ConsoleBrowser.SCREENSHOTS.toAbsolutePath());
         } finally {
             ConsoleBrowser.screenshot(browser, "last");

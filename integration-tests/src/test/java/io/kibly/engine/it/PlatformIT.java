@@ -31,7 +31,7 @@ class PlatformIT {
                 + "and version in ('1', '2')"));
         assertEquals(6, Database.count("select count(*) from information_schema.tables where table_schema = 'jbatch'"
                 + " and table_type = 'BASE TABLE'"));
-        assertEquals(9, Database.count("select max(version::int) from engine.flyway_schema_history where success"));
+        assertEquals(10, Database.count("select max(version::int) from engine.flyway_schema_history where success"));
         // the timer table is reachable from the batch runtime's schema too (V9)
         assertEquals(1, Database.count("select count(*) from information_schema.views where table_schema = 'jbatch'"
                 + " and table_name = 'EJB__TIMER__TBL'"));
@@ -56,7 +56,7 @@ class PlatformIT {
     }
 
     @Test
-    void readinessCoversTheDatabaseAndTheBroker() {
+    void readinessCoversTheDatabaseTheBrokerAndTheProviderCircuits() {
         EngineClient.Reply ready = client.get("/health/ready");
 
         assertEquals(200, ready.status(), ready.toString());
@@ -66,6 +66,11 @@ class PlatformIT {
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
         assertEquals("UP", checks.get("database"), checks.toString());
         assertEquals("UP", checks.get("jms-broker"), checks.toString());
+        JsonObject circuits = health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
+                .filter(c -> c.getString("name").equals("provider-circuits")).findFirst().orElseThrow();
+        assertTrue(circuits.getJsonObject("data").getString("xero.circuit").matches("closed|open|half-open"),
+                circuits.toString());
+        assertTrue(circuits.getJsonObject("data").containsKey("quickbooks.consecutiveFailures"), circuits.toString());
         assertEquals(200, client.get("/health/live").status());
     }
 

@@ -125,6 +125,14 @@ class SyncJobsIT {
         assertEquals(SandboxControl.xeroTruth(organisation), SandboxControl.stored(integration));
         assertEquals(40, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid"
                 + " and reference like 'edited %'", integration));
+        // the summary's rollup, moved by every write, says what a scan of the ledger says
+        JsonObject rolled = admin.get("/api/transactions/summary?integrationId=" + integration).json();
+        JsonObject scanned = admin.get("/api/transactions/summary?dateFrom=1900-01-02&integrationId=" + integration)
+                .json();
+        assertEquals(3_020, rolled.getInt("count"));
+        for (String group : List.of("byCurrency", "byStatus", "byType", "byMonth")) {
+            assertEquals(normalised(scanned.getJsonArray(group)), normalised(rolled.getJsonArray(group)), group);
+        }
     }
 
     @Test
@@ -253,7 +261,11 @@ class SyncJobsIT {
     void quickBooksSyncsPurchasesAndDepositsAndTheReadApiAddsThemUp() throws Exception {
         EngineClient admin = EngineClient.forNewTenant("qbo-sync");
         String integration = ProviderConsent.connected(admin, "quickbooks", "QuickBooks books", null);
-        JsonObject started = start(admin, integration, "FULL");
+        String correlation = "it-correlation-" + java.util.UUID.randomUUID();
+        EngineClient.Reply reply = admin.send("POST", "/api/sync-jobs", "{\"integrationId\":\"" + integration
+                + "\",\"syncType\":\"FULL\"}", Map.of("X-Request-Id", correlation));
+        assertEquals(202, reply.status(), reply.toString());
+        JsonObject started = reply.json();
         List<JsonObject> events = SseReader.events(admin, "/api/sync-jobs/" + started.getString("id") + "/events",
                 SYNC_TIMEOUT);
         JsonObject full = events.get(events.size() - 1);
@@ -268,6 +280,13 @@ class SyncJobsIT {
                 + " and provider_id like 'Purchase:%'", integration));
         assertEquals(600, Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid"
                 + " and provider_id like 'Deposit:%' and direction = 'IN'", integration));
+        // the server log is JSON, and the job's events carry the id of the request that started it across JMS hops
+        List<String> logged = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                System.getProperty("kibly.it.serverLog"))).stream().filter(line -> line.contains(started.getString("id")))
+                .toList();
+        assertTrue(logged.stream().anyMatch(line -> line.startsWith("{") && line.contains("\"event\":\"completed\"")
+                && line.contains("\"correlation\":\"" + correlation + "\"") && line.contains("\"tenant\":\"")),
+                "a JSON completion event with the correlation id: " + logged);
 
         SandboxControl.quickbooksChange("DELETE", "/purchases/5", null);
         SandboxControl.quickbooksChange("PUT", "/purchases/6", "{\"PaymentType\":\"Cash\",\"AccountRef\":{\"value\":\"35\"},"
@@ -313,6 +332,13 @@ class SyncJobsIT {
         EngineClient other = EngineClient.forNewTenant("qbo-other");
         assertEquals(0, other.get("/api/transactions?integrationId=" + integration).json().getJsonArray("items").size());
         assertEquals(0, other.get("/api/transactions/summary").json().getInt("count"));
+    }
+
+    /** Groups as comparable text (numbers without trailing zeros). */
+    private static List<String> normalised(jakarta.json.JsonArray groups) {
+        return groups.stream().map(JsonValue::asJsonObject).map(g -> g.getString("key") + " " + g.getString("currency")
+                + " " + g.getInt("count") + " " + g.getJsonNumber("total").bigDecimalValue().stripTrailingZeros()
+                .toPlainString()).sorted().toList();
     }
 
     private static JsonObject start(EngineClient admin, String integration, String type) {

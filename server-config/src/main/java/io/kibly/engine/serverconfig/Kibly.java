@@ -41,7 +41,9 @@ public final class Kibly {
                         Path.of(args.length > 2 ? args[2] : "sandbox/target/kibly-sandbox.war"));
                 case "stop-server" -> {
                     // stops Payara only: the next start gives it new settings (./kibly bench)
-                    environment.payara().stop();
+                    if (environment.payara().isRunning()) {
+                        environment.payara().stop();
+                    }
                     System.out.println("Payara stopped.");
                 }
                 case "stop" -> {

@@ -58,6 +58,8 @@ public class SyncJobSteps {
     @Inject
     Clock clock;
     @Inject
+    SyncLog log;
+    @Inject
     jakarta.enterprise.event.Event<io.kibly.engine.application.SyncProgressFeed.JobChanged> progress;
     @Inject
     jakarta.enterprise.event.Event<io.kibly.engine.application.EngineEvents.PageStored> stored;
@@ -123,6 +125,7 @@ public class SyncJobSteps {
         String before = job.status().name();
         job.cancel(clock.instant());
         changed(job);
+        log.event(java.util.logging.Level.INFO, "cancelled", job, null);
         audit.record(tenantId, "sync-job.cancelled", TARGET, jobId.toString(),
                 FieldChanges.none().field("status", before, job.status()));
         return job;
@@ -154,6 +157,7 @@ public class SyncJobSteps {
                 ? jobs.cursor(tenantId, job.integrationId(), entities(provider, job).get(0)) : null;
         job.run(firstSince, clock.instant());
         changed(job);
+        log.event(java.util.logging.Level.INFO, "started", job, job.type() + " from " + firstSince);
         messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
     }
 
@@ -205,6 +209,9 @@ public class SyncJobSteps {
         }
         if (job.status() == SyncStatus.RUNNING) {
             messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
+            log.event(java.util.logging.Level.FINE, "page-stored", job, null);
+        } else {
+            log.event(java.util.logging.Level.INFO, "completed", job, null);
         }
         changed(job);
         if (!written.changedIds().isEmpty()) {
@@ -220,6 +227,8 @@ public class SyncJobSteps {
         }
         job.waitForRateLimit(clock.instant().plus(wait), providerRefused, clock.instant());
         changed(job);
+        log.event(java.util.logging.Level.FINE, providerRefused ? "throttled" : "rate-budget-wait", job,
+                "resumes in " + wait.toMillis() + " ms");
         messages.importPage(tenantId, jobId, step, job.priority(), wait);
     }
 
@@ -232,6 +241,9 @@ public class SyncJobSteps {
         Duration backoff = backoff(job.attempts());
         if (job.failAttempt(error, backoff, maxAttempts, clock.instant())) {
             messages.importPage(tenantId, jobId, step, job.priority(), backoff);
+            log.event(java.util.logging.Level.WARNING, "retry-scheduled", job, error);
+        } else {
+            log.event(java.util.logging.Level.WARNING, "failed", job, job.lastError().orElse(error));
         }
         changed(job);
     }
@@ -242,6 +254,7 @@ public class SyncJobSteps {
         if (job != null && job.isAt(step)) {
             job.fail(reason, clock.instant());
             changed(job);
+            log.event(java.util.logging.Level.WARNING, "failed", job, reason);
         }
     }
 
@@ -269,6 +282,7 @@ public class SyncJobSteps {
             return false;
         }
         job.markResumed(clock.instant());
+        log.event(java.util.logging.Level.WARNING, "resumed-stalled", job, "no heartbeat since " + staleBefore);
         messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
         return true;
     }
@@ -276,6 +290,11 @@ public class SyncJobSteps {
     /** Tells the live feed, once this transaction commits. */
     private void changed(SyncJob job) {
         progress.fire(new io.kibly.engine.application.SyncProgressFeed.JobChanged(job));
+    }
+
+    /** Whether the job is still running at {@code step} (a prefetch asks before calling the provider). */
+    public boolean isRunningAt(TenantId tenantId, UUID jobId, int step) {
+        return jobs.find(tenantId, jobId).map(job -> job.isAt(step)).orElse(false);
     }
 
     /** Full jitter: a random delay up to base × 2^attempt, capped. */

@@ -12,7 +12,6 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -186,10 +185,7 @@ public class SyncJob {
     }
 
     /**
-     * A page was stored: adds its counts and moves the checkpoint past it. Within an entity, pages are read by
-     * modification time: the next page starts one second before the newest modification seen (providers compare
-     * whole seconds; the overlap is counted as unchanged), or, when a whole page shares that second, at the next
-     * page number.
+     * A page was stored: adds its counts and moves the checkpoint past it (within an entity by {@link NextPage}).
      *
      * @param lastOfEntity       no further page of this entity
      * @param latestModification the newest modification on the page (null when empty)
@@ -210,13 +206,8 @@ public class SyncJob {
         lastError = null;
         step++;
         heartbeatAt = now;
-        Instant cursor = null;
-        if (latestModification != null) {
-            Instant overlap = latestModification.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-            if (pageSince == null || overlap.isAfter(pageSince)) {
-                cursor = overlap;
-            }
-        }
+        NextPage next = NextPage.after(pageSince, pageNumber, latestModification);
+        Instant cursor = next.moved() ? next.since() : null;
         if (lastOfEntity) {
             entityIndex++;
             pageNumber = 1;
@@ -225,11 +216,9 @@ public class SyncJob {
                 status = SyncStatus.COMPLETED;
                 finishedAt = now;
             }
-        } else if (cursor != null) {
-            pageSince = cursor;
-            pageNumber = 1;
         } else {
-            pageNumber++;
+            pageSince = next.since();
+            pageNumber = next.page();
         }
         return cursor;
     }

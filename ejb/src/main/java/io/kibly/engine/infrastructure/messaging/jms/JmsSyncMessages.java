@@ -27,6 +27,9 @@ public class JmsSyncMessages implements SyncMessages {
     @JMSConnectionFactory(KiblyQueues.CONNECTION_FACTORY)
     JMSContext jms;
 
+    @Inject
+    io.kibly.engine.application.CallContext call;
+
     @Resource(lookup = KiblyQueues.SYNC_INTEGRATION)
     Queue syncIntegration;
 
@@ -35,6 +38,18 @@ public class JmsSyncMessages implements SyncMessages {
 
     @Resource(lookup = KiblyQueues.ENRICH_TRANSACTIONS)
     Queue enrichTransactions;
+
+    /**
+     * The id of the request that started this chain of work (the API's X-Request-Id, carried from message to
+     * message), so that every log line and audit entry of a sync can be traced back to it.
+     */
+    private java.util.Optional<String> correlation() {
+        try {
+            return java.util.Optional.ofNullable(call.requestId());
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return java.util.Optional.empty(); // a timer or background thread: no request to name
+        }
+    }
 
     @Override
     public void plan(TenantId tenantId, UUID jobId, int priority) {
@@ -64,8 +79,15 @@ public class JmsSyncMessages implements SyncMessages {
         jms.createProducer().send(enrichTransactions, message);
     }
 
-    private static void fill(MapMessage message, TenantId tenantId, UUID jobId, Integer step) {
+    private void fill(MapMessage message, TenantId tenantId, UUID jobId, Integer step) {
         try {
+            correlation().ifPresent(id -> {
+                try {
+                    message.setJMSCorrelationID(id);
+                } catch (JMSException e) {
+                    throw new JMSRuntimeException("Cannot set the correlation id", e.getErrorCode(), e);
+                }
+            });
             message.setString(MessageFields.TENANT_ID, tenantId.id());
             message.setString(MessageFields.JOB_ID, jobId.toString());
             if (step != null) {

@@ -44,7 +44,7 @@ public class SyncIntegrationConsumer implements MessageListener {
         worker.plan(job.tenantId(), job.jobId());
     }
 
-    /** The fields every job message carries. */
+    /** The fields every job message carries; {@code messageId} is the correlation id when the message has one. */
     record JobMessage(TenantId tenantId, UUID jobId, String messageId, MapMessage map) {
 
         static JobMessage read(Message message) {
@@ -52,8 +52,10 @@ public class SyncIntegrationConsumer implements MessageListener {
                 throw new IllegalArgumentException("Expected a MapMessage, got " + message.getClass().getName());
             }
             try {
+                String correlation = message.getJMSCorrelationID();
                 return new JobMessage(new TenantId(map.getString(MessageFields.TENANT_ID)),
-                        UUID.fromString(map.getString(MessageFields.JOB_ID)), message.getJMSMessageID(), map);
+                        UUID.fromString(map.getString(MessageFields.JOB_ID)),
+                        correlation != null ? correlation : message.getJMSMessageID(), map);
             } catch (JMSException | RuntimeException e) {
                 throw new IllegalArgumentException("Unreadable job message", e);
             }

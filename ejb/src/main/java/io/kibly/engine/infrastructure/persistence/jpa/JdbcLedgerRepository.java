@@ -30,35 +30,96 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class JdbcLedgerRepository implements LedgerRepository {
 
+    /*
+     * One statement per page. `previous` reads the stored versions (the statement's snapshot, before the upsert),
+     * `written` inserts new rows and replaces older versions, and `rolled` moves the summary rollup by the
+     * difference: +1 for every row written, -1 for the version it replaced.
+     */
     private static final String UPSERT = """
-            insert into engine.ledger_transaction (tenant_id, integration_id, provider_id, provider_version,
-                provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate,
-                description, reference, contact_id, contact_name, account_id, account_name, reconciled,
-                first_job_id, last_job_id, imported_at, changed_at)
-            select ?, ?, t.*, ?, ?, ?, ?
-            from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::date[],
-                        ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::boolean[])
-                 as t(provider_id, provider_version, provider_updated_at, txn_type, direction, status, txn_date,
-                      total, currency, currency_rate, description, reference, contact_id, contact_name, account_id,
-                      account_name, reconciled)
-            on conflict (tenant_id, integration_id, provider_id) do update set
-                provider_version = excluded.provider_version, provider_updated_at = excluded.provider_updated_at,
-                txn_type = excluded.txn_type, direction = excluded.direction, status = excluded.status,
-                txn_date = excluded.txn_date, total = excluded.total, currency = excluded.currency,
-                currency_rate = excluded.currency_rate, description = excluded.description,
-                reference = excluded.reference, contact_id = excluded.contact_id,
-                contact_name = excluded.contact_name, account_id = excluded.account_id,
-                account_name = excluded.account_name, reconciled = excluded.reconciled,
-                last_job_id = excluded.last_job_id, changed_at = excluded.changed_at
-            where engine.ledger_transaction.provider_version < excluded.provider_version
-            returning provider_id, (xmax = 0) as inserted, status
+            with params as (select ?::varchar as tenant, ?::uuid as integration, ?::uuid as job, ?::timestamptz as at),
+            incoming as (
+                select * from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
+                                     ?::date[], ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::text[], ?::text[], ?::boolean[])
+                     as t(provider_id, provider_version, provider_updated_at, txn_type, direction, status, txn_date,
+                          total, currency, currency_rate, description, reference, contact_id, contact_name, account_id,
+                          account_name, reconciled)),
+            previous as (
+                select l.provider_id, l.currency, l.txn_date, l.txn_type, l.status, l.direction, l.total
+                from engine.ledger_transaction l, params
+                where l.tenant_id = params.tenant and l.integration_id = params.integration
+                  and l.provider_id in (select provider_id from incoming)),
+            written as (
+                insert into engine.ledger_transaction (tenant_id, integration_id, provider_id, provider_version,
+                    provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate,
+                    description, reference, contact_id, contact_name, account_id, account_name, reconciled,
+                    first_job_id, last_job_id, imported_at, changed_at)
+                select params.tenant, params.integration, i.provider_id, i.provider_version, i.provider_updated_at,
+                    i.txn_type, i.direction, i.status, i.txn_date, i.total, i.currency, i.currency_rate, i.description,
+                    i.reference, i.contact_id, i.contact_name, i.account_id, i.account_name, i.reconciled,
+                    params.job, params.job, params.at, params.at
+                from incoming i, params
+                on conflict (tenant_id, integration_id, provider_id) do update set
+                    provider_version = excluded.provider_version, provider_updated_at = excluded.provider_updated_at,
+                    txn_type = excluded.txn_type, direction = excluded.direction, status = excluded.status,
+                    txn_date = excluded.txn_date, total = excluded.total, currency = excluded.currency,
+                    currency_rate = excluded.currency_rate, description = excluded.description,
+                    reference = excluded.reference, contact_id = excluded.contact_id,
+                    contact_name = excluded.contact_name, account_id = excluded.account_id,
+                    account_name = excluded.account_name, reconciled = excluded.reconciled,
+                    last_job_id = excluded.last_job_id, changed_at = excluded.changed_at
+                where engine.ledger_transaction.provider_version < excluded.provider_version
+                returning provider_id, (xmax = 0) as inserted, status, currency, txn_date, txn_type, direction, total),
+            deltas as (
+                select currency, txn_date, txn_type, status, direction, 1 as n, total from written
+                union all
+                select p.currency, p.txn_date, p.txn_type, p.status, p.direction, -1, -p.total
+                from previous p join written w on w.provider_id = p.provider_id and not w.inserted),
+            rolled as (
+                insert into engine.ledger_rollup (tenant_id, integration_id, currency, month, txn_type, status,
+                    direction, transactions, signed_total)
+                select params.tenant, params.integration, d.currency, date_trunc('month', d.txn_date)::date,
+                    d.txn_type, d.status, d.direction, sum(d.n),
+                    sum(case when d.direction = 'IN' then d.total else -d.total end)
+                from deltas d, params
+                group by 1, 2, 3, 4, 5, 6, 7
+                on conflict (tenant_id, integration_id, currency, month, txn_type, status, direction) do update set
+                    transactions = engine.ledger_rollup.transactions + excluded.transactions,
+                    signed_total = engine.ledger_rollup.signed_total + excluded.signed_total)
+            select provider_id, inserted, status from written
             """;
 
+    /** Deletions (QuickBooks CDC): marks stored rows DELETED and moves them in the rollup. */
     private static final String DELETE = """
-            update engine.ledger_transaction set status = 'DELETED', last_job_id = ?, changed_at = ?
-            where tenant_id = ? and integration_id = ? and provider_id = any(?) and status <> 'DELETED'
-            returning provider_id
+            with params as (select ?::varchar as tenant, ?::uuid as integration, ?::uuid as job, ?::timestamptz as at),
+            previous as (
+                select l.provider_id, l.currency, l.txn_date, l.txn_type, l.status, l.direction, l.total
+                from engine.ledger_transaction l, params
+                where l.tenant_id = params.tenant and l.integration_id = params.integration
+                  and l.provider_id = any(?) and l.status <> 'DELETED'),
+            changed as (
+                update engine.ledger_transaction l set status = 'DELETED', last_job_id = params.job,
+                    changed_at = params.at
+                from params
+                where l.tenant_id = params.tenant and l.integration_id = params.integration
+                  and l.provider_id in (select provider_id from previous)
+                returning l.provider_id),
+            deltas as (
+                select currency, txn_date, txn_type, 'DELETED' as status, direction, 1 as n, total from previous
+                union all
+                select currency, txn_date, txn_type, status, direction, -1, -total from previous),
+            rolled as (
+                insert into engine.ledger_rollup (tenant_id, integration_id, currency, month, txn_type, status,
+                    direction, transactions, signed_total)
+                select params.tenant, params.integration, d.currency, date_trunc('month', d.txn_date)::date,
+                    d.txn_type, d.status, d.direction, sum(d.n),
+                    sum(case when d.direction = 'IN' then d.total else -d.total end)
+                from deltas d, params
+                group by 1, 2, 3, 4, 5, 6, 7
+                on conflict (tenant_id, integration_id, currency, month, txn_type, status, direction) do update set
+                    transactions = engine.ledger_rollup.transactions + excluded.transactions,
+                    signed_total = engine.ledger_rollup.signed_total + excluded.signed_total)
+            select provider_id from changed
             """;
 
     @PersistenceContext(unitName = "kibly")
@@ -115,7 +176,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
             types[i] = t.type();
             directions[i] = t.direction().name();
             statuses[i] = t.status().name();
-            dates[i] = t.date() == null ? null : t.date().toString();
+            // a transaction without a provider date is dated by its last change (the list orders by date)
+            dates[i] = (t.date() != null ? t.date() : t.updatedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                    .toString();
             totals[i] = t.total();
             currencies[i] = t.currency();
             rates[i] = t.currencyRate();
@@ -134,8 +197,6 @@ public class JdbcLedgerRepository implements LedgerRepository {
             upsert.setString(p++, tenantId.id());
             upsert.setObject(p++, integrationId);
             upsert.setObject(p++, jobId);
-            upsert.setObject(p++, jobId);
-            upsert.setTimestamp(p++, at);
             upsert.setTimestamp(p++, at);
             upsert.setArray(p++, connection.createArrayOf("text", ids));
             upsert.setArray(p++, connection.createArrayOf("bigint", versions));
@@ -172,10 +233,10 @@ public class JdbcLedgerRepository implements LedgerRepository {
     private static void delete(Connection connection, TenantId tenantId, UUID integrationId, UUID jobId,
             List<ProviderDeletion> deletions, Instant now, Counts counts) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setObject(1, jobId);
-            delete.setTimestamp(2, Timestamp.from(now));
-            delete.setString(3, tenantId.id());
-            delete.setObject(4, integrationId);
+            delete.setString(1, tenantId.id());
+            delete.setObject(2, integrationId);
+            delete.setObject(3, jobId);
+            delete.setTimestamp(4, Timestamp.from(now));
             delete.setArray(5, connection.createArrayOf("text",
                     deletions.stream().map(ProviderDeletion::providerId).toArray(String[]::new)));
             try (ResultSet deleted = delete.executeQuery()) {

@@ -34,13 +34,13 @@ public class JpaLedgerQueries implements LedgerQueries {
     public List<TransactionView> transactions(TenantId tenantId, TransactionFilter filter, Long after, int limit) {
         Where where = where(tenantId, filter);
         if (after != null) {
-            where.and("(coalesce(txn_date, date '0001-01-01'), id) < (select coalesce(c.txn_date, date '0001-01-01'),"
-                    + " c.id from engine.ledger_transaction c where c.tenant_id = ? and c.id = ?)", tenantId.id(), after);
+            where.and("(txn_date, id) < (select c.txn_date, c.id from engine.ledger_transaction c"
+                    + " where c.tenant_id = ? and c.id = ?)", tenantId.id(), after);
         }
         Query query = where.bind(em.createNativeQuery("select id, integration_id, provider_id, txn_type, direction,"
                 + " status, txn_date, total, currency, currency_rate, description, reference, contact_name,"
                 + " account_name, reconciled, provider_updated_at, imported_at from engine.ledger_transaction"
-                + where.sql() + " order by coalesce(txn_date, date '0001-01-01') desc, id desc limit " + limit));
+                + where.sql() + " order by txn_date desc, id desc limit " + limit));
         List<TransactionView> views = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
@@ -54,20 +54,35 @@ public class JpaLedgerQueries implements LedgerQueries {
 
     @Override
     public Summary summary(TenantId tenantId, TransactionFilter filter) {
-        Where where = where(tenantId, filter);
-        long count = ((Number) where.bind(em.createNativeQuery("select count(*) from engine.ledger_transaction"
-                + where.sql())).getSingleResult()).longValue();
-        return new Summary(count,
-                groups(where, "currency", "currency"),
-                groups(where, "to_char(txn_date, 'YYYY-MM')", "currency"),
-                groups(where, "txn_type", "currency"),
-                groups(where, "status", "currency"));
+        if (!servedByRollup(filter)) {
+            Where where = where(tenantId, filter, "txn_date");
+            long count = ((Number) where.bind(em.createNativeQuery("select count(*) from engine.ledger_transaction"
+                    + where.sql())).getSingleResult()).longValue();
+            return new Summary(count, groups(where, LEDGER, "currency"), groups(where, LEDGER, "to_char(txn_date, 'YYYY-MM')"),
+                    groups(where, LEDGER, "txn_type"), groups(where, LEDGER, "status"));
+        }
+        // whole months: the rollup answers without touching the ledger
+        Where where = where(tenantId, filter, "month");
+        long count = ((Number) where.bind(em.createNativeQuery("select coalesce(sum(transactions), 0)"
+                + " from engine.ledger_rollup" + where.sql())).getSingleResult()).longValue();
+        return new Summary(count, groups(where, ROLLUP, "currency"), groups(where, ROLLUP, "to_char(month, 'YYYY-MM')"),
+                groups(where, ROLLUP, "txn_type"), groups(where, ROLLUP, "status"));
     }
 
-    private List<Group> groups(Where where, String key, String currency) {
-        Query query = where.bind(em.createNativeQuery("select " + key + " as k, " + currency + " as c, count(*),"
-                + " sum(" + SIGNED + ") from engine.ledger_transaction" + where.sql()
-                + " group by 1, 2 order by 1, 2"));
+    /** The rollup holds whole months: it serves a summary without dates, or from a 1st to a month's last day. */
+    private static boolean servedByRollup(TransactionFilter filter) {
+        return (filter.dateFrom() == null || filter.dateFrom().getDayOfMonth() == 1)
+                && (filter.dateTo() == null || filter.dateTo().equals(filter.dateTo().withDayOfMonth(
+                        filter.dateTo().lengthOfMonth())));
+    }
+
+    private static final String LEDGER = "select %s as k, currency as c, count(*), sum(" + SIGNED
+            + ") from engine.ledger_transaction%s group by 1, 2 order by 1, 2";
+    private static final String ROLLUP = "select %s as k, currency as c, sum(transactions), sum(signed_total)"
+            + " from engine.ledger_rollup%s group by 1, 2 having sum(transactions) <> 0 order by 1, 2";
+
+    private List<Group> groups(Where where, String template, String key) {
+        Query query = where.bind(em.createNativeQuery(String.format(template, key, where.sql())));
         List<Group> groups = new ArrayList<>();
         for (Object row : query.getResultList()) {
             Object[] r = (Object[]) row;
@@ -121,6 +136,11 @@ public class JpaLedgerQueries implements LedgerQueries {
     }
 
     private static Where where(TenantId tenantId, TransactionFilter filter) {
+        return where(tenantId, filter, "txn_date");
+    }
+
+    /** The filter's conditions; {@code dateColumn}: txn_date in the ledger, month in the rollup. */
+    private static Where where(TenantId tenantId, TransactionFilter filter, String dateColumn) {
         Where where = new Where();
         where.and("tenant_id = ?", tenantId.id());
         if (filter.integrationId() != null) {
@@ -136,10 +156,10 @@ public class JpaLedgerQueries implements LedgerQueries {
             where.and("txn_type = ?", filter.type());
         }
         if (filter.dateFrom() != null) {
-            where.and("txn_date >= ?", Date.valueOf(filter.dateFrom()));
+            where.and(dateColumn + " >= ?", Date.valueOf(filter.dateFrom()));
         }
         if (filter.dateTo() != null) {
-            where.and("txn_date <= ?", Date.valueOf(filter.dateTo()));
+            where.and(dateColumn + " <= ?", Date.valueOf(filter.dateTo()));
         }
         return where;
     }
