@@ -374,6 +374,21 @@
             el('div', {class: 'error-text', text: job.lastError || 'No reason was recorded.'}))));
     }
 
+    async function loadDeadLetters() {
+        const list = $('dead-letters');
+        try {
+            const letters = (await api('GET', '/api/dead-letters?limit=50')).data || [];
+            list.replaceChildren(...(letters.length ? letters.map(letter => el('li', {'data-message-id': letter.messageId},
+                el('strong', {text: letter.queue || 'unknown queue'}),
+                ` · parked ${when(letter.parkedAt)} · ${letter.reason || ''}` + (letter.jobId ? ` · job ${shortId(letter.jobId)}` : ''),
+                el('div', {class: 'error-text', text: [letter.comment, letter.failure].filter(Boolean).join(' — ')
+                    || 'No reason was recorded.'})))
+                : [el('li', {class: 'muted', text: 'No parked messages.'})]));
+        } catch (e) {
+            list.replaceChildren(el('li', {class: 'muted', text: 'Cannot list parked messages: ' + e.message}));
+        }
+    }
+
     // ---------- statistics, summary, metrics, charts ----------
     async function loadStatistics() { state.stats = (await api('GET', '/api/sync-jobs/statistics')).data; }
     async function loadSummary() { state.summary = (await api('GET', '/api/transactions/summary')).data; }
@@ -553,7 +568,7 @@
     async function loadAll() {
         const results = await Promise.allSettled([
             loadIntegrations().then(() => Promise.all([loadJobs(), loadFailures()])),
-            loadStatistics(), loadSummary(), loadMetrics()]);
+            loadStatistics(), loadSummary(), loadMetrics(), loadDeadLetters()]);
         const problems = [...new Set(results.filter(r => r.status === 'rejected').map(r => r.reason.message || String(r.reason)))];
         problems.forEach(p => say('Cannot load: ' + p, 'error'));
         if (results[0].status === 'rejected') resetTables('Not loaded: see the messages above.');

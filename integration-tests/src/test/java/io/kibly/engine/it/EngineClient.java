@@ -153,6 +153,12 @@ final class EngineClient {
             }
         }
 
+        jakarta.json.JsonArray jsonArray() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
+
         @Override
         public String toString() {
             return status + " " + contentType + " " + body;

@@ -104,6 +104,7 @@ public final class KiblyEnvironment {
             applySettings(database);
             // JVM options, the batch runtime's data source and the broker settings take effect on restart.
             payara.restart();
+            payara.keepDeadLetters();
         } else {
             applySettings(database);
         }

@@ -159,7 +159,8 @@ public final class PayaraServer {
                 Files.writeString(file, commands);
                 Processes.Result result = Processes.run(asadmin("--port", String.valueOf(adminPort()), "multimode",
                         "--file", file.toString()), installation, environment(), 600);
-                if (!result.ok()) {
+                // multimode goes on after a failed command and may still exit 0: read what it said
+                if (!result.ok() || result.output().contains(" failed.")) {
                     throw new LauncherException("asadmin script " + script + " failed:\n"
                             + Processes.redact(List.of(result.output())));
                 }
@@ -213,6 +214,34 @@ public final class PayaraServer {
                 Files.createDirectories(config.getParent());
                 Files.writeString(config, current + (current.endsWith("\n") || current.isEmpty() ? "" : "\n")
                         + "imq.transaction.message.maxConsecutiveRollbacks=" + maxConsecutiveRollbacks + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes the broker's dead message queue keep every message (OpenMQ's default keeps 1,000 and drops the
+     * oldest): with imqcmd against the running broker, as asadmin has no command for it.
+     */
+    public void keepDeadLetters() {
+        try {
+            // the embedded broker starts lazily: a ping starts it
+            Processes.run(asadmin("--port", String.valueOf(adminPort()), "jms-ping"), installation, environment(), 120);
+            Path passwords = Files.createTempFile("kibly-imq-", ".pass");
+            try {
+                Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-------"));
+                Files.writeString(passwords, "imq.imqcmd.password=admin\n");
+                Processes.Result result = Processes.run(List.of(home().resolve("mq/bin/imqcmd").toString(), "update",
+                        "dst", "-t", "q", "-n", "mq.sys.dmq", "-o", "maxNumMsgs=-1", "-o", "limitBehavior=REJECT_NEWEST",
+                        "-b", "localhost:" + jmsPort(), "-u", "admin", "-passfile", passwords.toString(), "-f"),
+                        installation, environment(), 120);
+                if (!result.ok()) {
+                    throw new LauncherException("imqcmd could not configure the dead message queue:\n"
+                            + Processes.redact(List.of(result.output())));
+                }
+            } finally {
+                Files.deleteIfExists(passwords);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

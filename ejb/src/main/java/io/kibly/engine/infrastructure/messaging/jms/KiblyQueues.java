@@ -14,6 +14,12 @@ public final class KiblyQueues {
     /** Enrichment work: categorise new or changed transactions. */
     public static final String ENRICH_TRANSACTIONS = "jms/kibly/enrich-transactions";
 
+    /**
+     * The broker's dead message queue (OpenMQ's physical name): messages parked after their redeliveries ran
+     * out. Payara refuses it as a JMS resource name (it has dots), so it is opened by name, for browsing only.
+     */
+    public static final String DEAD_MESSAGE_QUEUE = "mq.sys.dmq";
+
     /** Redeliveries of a message whose worker threw, before the broker parks it on the dead message queue. */
     public static final String REDELIVERY_ATTEMPTS = "3";
 

@@ -31,9 +31,10 @@ import org.hibernate.Session;
 public class JdbcLedgerRepository implements LedgerRepository {
 
     /*
-     * One statement per page. `previous` reads the stored versions (the statement's snapshot, before the upsert),
-     * `written` inserts new rows and replaces older versions, and `rolled` moves the summary rollup by the
-     * difference: +1 for every row written, -1 for the version it replaced.
+     * One statement per page. `previous` reads the stored versions as the statement's snapshot shows them (before
+     * the upsert), by the primary key with the key's values as parameters (taken from the params CTE instead, the
+     * planner scanned the whole table once per page); `written` inserts new rows and replaces older versions;
+     * `rolled` moves the summary rollup by the difference: +1 for every row written, -1 for the version it replaced.
      */
     private static final String UPSERT = """
             with params as (select ?::varchar as tenant, ?::uuid as integration, ?::uuid as job, ?::timestamptz as at),
@@ -46,9 +47,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
                           account_name, reconciled)),
             previous as (
                 select l.provider_id, l.currency, l.txn_date, l.txn_type, l.status, l.direction, l.total
-                from engine.ledger_transaction l, params
-                where l.tenant_id = params.tenant and l.integration_id = params.integration
-                  and l.provider_id in (select provider_id from incoming)),
+                from engine.ledger_transaction l
+                where l.tenant_id = ? and l.integration_id = ? and l.provider_id = any(?::text[])),
             written as (
                 insert into engine.ledger_transaction (tenant_id, integration_id, provider_id, provider_version,
                     provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate,
@@ -94,9 +94,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
             with params as (select ?::varchar as tenant, ?::uuid as integration, ?::uuid as job, ?::timestamptz as at),
             previous as (
                 select l.provider_id, l.currency, l.txn_date, l.txn_type, l.status, l.direction, l.total
-                from engine.ledger_transaction l, params
-                where l.tenant_id = params.tenant and l.integration_id = params.integration
-                  and l.provider_id = any(?) and l.status <> 'DELETED'),
+                from engine.ledger_transaction l
+                where l.tenant_id = ? and l.integration_id = ? and l.provider_id = any(?::text[])
+                  and l.status <> 'DELETED'),
             changed as (
                 update engine.ledger_transaction l set status = 'DELETED', last_job_id = params.job,
                     changed_at = params.at
@@ -214,7 +214,10 @@ public class JdbcLedgerRepository implements LedgerRepository {
             upsert.setArray(p++, connection.createArrayOf("text", contactNames));
             upsert.setArray(p++, connection.createArrayOf("text", accountIds));
             upsert.setArray(p++, connection.createArrayOf("text", accountNames));
-            upsert.setArray(p, connection.createArrayOf("boolean", reconciled));
+            upsert.setArray(p++, connection.createArrayOf("boolean", reconciled));
+            upsert.setString(p++, tenantId.id());
+            upsert.setObject(p++, integrationId);
+            upsert.setArray(p, connection.createArrayOf("text", ids));
             try (ResultSet changed = upsert.executeQuery()) {
                 while (changed.next()) {
                     counts.changedIds.add(changed.getString(1));
@@ -237,7 +240,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
             delete.setObject(2, integrationId);
             delete.setObject(3, jobId);
             delete.setTimestamp(4, Timestamp.from(now));
-            delete.setArray(5, connection.createArrayOf("text",
+            delete.setString(5, tenantId.id());
+            delete.setObject(6, integrationId);
+            delete.setArray(7, connection.createArrayOf("text",
                     deletions.stream().map(ProviderDeletion::providerId).toArray(String[]::new)));
             try (ResultSet deleted = delete.executeQuery()) {
                 while (deleted.next()) {
