@@ -77,7 +77,7 @@ class SyncJobsIT {
 
         String metrics = admin.get("/metrics?scope=application", "text/plain").body();
         for (String name : List.of("kibly_transactions_imported_total", "kibly_provider_calls_total",
-                "kibly_queue_depth", "kibly_sync_duration")) {
+                "kibly_queue_depth", "kibly_sync_duration", "kibly_provider_circuit_open")) {
             assertTrue(metrics.contains(name), name + " in " + metrics.lines().filter(l -> l.startsWith("kibly"))
                     .toList());
         }

@@ -42,8 +42,21 @@ public class EngineMetrics {
     @Resource(lookup = KiblyQueues.ENRICH_TRANSACTIONS)
     Queue enrichTransactions;
 
+    @Inject
+    ProviderHealth providerHealth;
+
     @PostConstruct
     void queueGauges() {
+        for (io.kibly.engine.domain.model.integration.Provider provider
+                : io.kibly.engine.domain.model.integration.Provider.values()) {
+            registry.gauge(Metadata.builder().withName("kibly.provider.circuit.open").withDescription(
+                    "1 when the provider's circuit breaker was last found open, 0.5 half-open, 0 closed").build(),
+                    () -> switch (providerHealth.states().get(provider).circuit()) {
+                        case "open" -> 1.0;
+                        case "half-open" -> 0.5;
+                        default -> 0.0;
+                    }, new Tag("provider", provider.apiName()));
+        }
         Map.of("sync-integration", syncIntegration, "import-transactions", importTransactions,
                 "enrich-transactions", enrichTransactions).forEach((name, queue) -> registry.gauge(
                 Metadata.builder().withName("kibly.queue.depth").withDescription("Messages waiting on a work queue")
