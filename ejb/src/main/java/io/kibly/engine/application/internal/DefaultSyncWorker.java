@@ -18,7 +18,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,15 +47,7 @@ public class DefaultSyncWorker implements SyncWorker {
     RateBudget budget;
     @Inject
     jakarta.enterprise.event.Event<EngineEvents.ProviderCalled> calls;
-    @Inject
-    PrefetchedPages prefetched;
-    @jakarta.annotation.Resource
-    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
-    /** Fetch the next page while storing this one (off: one provider call at a time per job). */
-    @Inject
-    @ConfigProperty(name = "kibly.sync.prefetch", defaultValue = "true")
-    boolean prefetch;
 
     /** Rows per provider page (Xero and QuickBooks both serve up to 1,000). */
     @Inject
@@ -89,20 +80,13 @@ public class DefaultSyncWorker implements SyncWorker {
         }
         LedgerGateway.PageRequest request = new LedgerGateway.PageRequest(token.accessToken(), token.providerTenantId(),
                 work.entity(), work.since(), work.page(), pageSize);
-        // a page fetched ahead by the previous worker counts as this worker's call, failures included
-        Optional<CompletableFuture<LedgerPage>> ahead = prefetched.take(PrefetchedPages.Key.of(jobId, step, work));
         LedgerPage page;
-        try {
-            page = ahead.isPresent() ? PrefetchedPages.await(ahead.get()) : null; // null: it was not made
-            if (page == null) {
-                try (RateBudget.Admission admission = admit(work, token.providerTenantId())) {
-                    if (!admission.admitted()) {
-                        steps.postpone(tenantId, jobId, step, admission.retryAfter(), false);
-                        return;
-                    }
-                    page = gateway.fetch(work.provider(), request);
-                }
+        try (RateBudget.Admission admission = admit(work, token.providerTenantId())) {
+            if (!admission.admitted()) {
+                steps.postpone(tenantId, jobId, step, admission.retryAfter(), false);
+                return;
             }
+            page = gateway.fetch(work.provider(), request);
             calls.fire(new EngineEvents.ProviderCalled(work.provider(), "ok"));
         } catch (ProviderThrottledException e) {
             calls.fire(new EngineEvents.ProviderCalled(work.provider(), "throttled"));
@@ -123,53 +107,7 @@ public class DefaultSyncWorker implements SyncWorker {
             steps.fail(tenantId, jobId, step, e.getMessage());
             return;
         }
-        fetchAhead(tenantId, jobId, step, work, request, page);
         steps.commitPage(tenantId, jobId, step, work, page);
-    }
-
-    /**
-     * Starts fetching the page after {@code page} (same entity) in the background, for the worker that will claim
-     * it. It asks first whether the job still runs (a cancelled job makes no further call) and whether the budget
-     * admits a call now (it never waits for one).
-     */
-    private void fetchAhead(TenantId tenantId, UUID jobId, int step, PageWork work, LedgerGateway.PageRequest request,
-            LedgerPage page) {
-        if (!prefetch || page.last()) {
-            return;
-        }
-        io.kibly.engine.domain.model.sync.NextPage next = io.kibly.engine.domain.model.sync.NextPage.after(
-                work.since(), work.page(), page.latestModification());
-        PageWork nextWork = new PageWork(work.integrationId(), work.provider(), work.entity(), next.since(),
-                next.page(), work.priority());
-        LedgerGateway.PageRequest nextRequest = new LedgerGateway.PageRequest(request.accessToken(),
-                request.providerTenantId(), work.entity(), next.since(), next.page(), request.pageSize());
-        CompletableFuture<LedgerPage> ahead = new CompletableFuture<>();
-        PrefetchedPages.Key key = PrefetchedPages.Key.of(jobId, step + 1, nextWork);
-        prefetched.put(key, ahead);
-        try {
-            executor.execute(() -> {
-                try {
-                    if (!steps.isRunningAt(tenantId, jobId, step) && !steps.isRunningAt(tenantId, jobId, step + 1)) {
-                        prefetched.forget(key);
-                        ahead.complete(null);
-                        return;
-                    }
-                    try (RateBudget.Admission admission = budget.admit(work.provider(), request.providerTenantId())) {
-                        if (!admission.admitted()) {
-                            prefetched.forget(key);
-                            ahead.complete(null);
-                            return;
-                        }
-                        ahead.complete(gateway.fetch(work.provider(), nextRequest));
-                    }
-                } catch (RuntimeException e) {
-                    ahead.completeExceptionally(e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            prefetched.forget(key);
-            ahead.complete(null);
-        }
     }
 
     /** Asks the budget, waiting in place when the wait is short. */

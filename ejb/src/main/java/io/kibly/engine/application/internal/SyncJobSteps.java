@@ -292,11 +292,6 @@ public class SyncJobSteps {
         progress.fire(new io.kibly.engine.application.SyncProgressFeed.JobChanged(job));
     }
 
-    /** Whether the job is still running at {@code step} (a prefetch asks before calling the provider). */
-    public boolean isRunningAt(TenantId tenantId, UUID jobId, int step) {
-        return jobs.find(tenantId, jobId).map(job -> job.isAt(step)).orElse(false);
-    }
-
     /** Full jitter: a random delay up to base × 2^attempt, capped. */
     Duration backoff(int previousAttempts) {
         long ceiling = Math.min(backoffCapMillis, backoffBaseMillis << Math.min(previousAttempts, 20));

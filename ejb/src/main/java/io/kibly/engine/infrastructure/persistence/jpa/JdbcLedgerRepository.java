@@ -30,6 +30,21 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class JdbcLedgerRepository implements LedgerRepository {
 
+    /** Moves the summary rollup by the rows of {@code deltas} (+1 and the total per row written, -1 for each replaced). */
+    private static final String ROLL_UP = """
+            rolled as (
+                insert into engine.ledger_rollup (tenant_id, integration_id, currency, month, txn_type, status,
+                    direction, transactions, signed_total)
+                select params.tenant, params.integration, d.currency, date_trunc('month', d.txn_date)::date,
+                    d.txn_type, d.status, d.direction, sum(d.n),
+                    sum(case when d.direction = 'IN' then d.total else -d.total end)
+                from deltas d, params
+                group by 1, 2, 3, 4, 5, 6, 7
+                on conflict (tenant_id, integration_id, currency, month, txn_type, status, direction) do update set
+                    transactions = engine.ledger_rollup.transactions + excluded.transactions,
+                    signed_total = engine.ledger_rollup.signed_total + excluded.signed_total)
+            """;
+
     /*
      * One statement per page. `previous` reads the stored versions as the statement's snapshot shows them (before
      * the upsert), by the primary key with the key's values as parameters (taken from the params CTE instead, the
@@ -75,17 +90,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
                 union all
                 select p.currency, p.txn_date, p.txn_type, p.status, p.direction, -1, -p.total
                 from previous p join written w on w.provider_id = p.provider_id and not w.inserted),
-            rolled as (
-                insert into engine.ledger_rollup (tenant_id, integration_id, currency, month, txn_type, status,
-                    direction, transactions, signed_total)
-                select params.tenant, params.integration, d.currency, date_trunc('month', d.txn_date)::date,
-                    d.txn_type, d.status, d.direction, sum(d.n),
-                    sum(case when d.direction = 'IN' then d.total else -d.total end)
-                from deltas d, params
-                group by 1, 2, 3, 4, 5, 6, 7
-                on conflict (tenant_id, integration_id, currency, month, txn_type, status, direction) do update set
-                    transactions = engine.ledger_rollup.transactions + excluded.transactions,
-                    signed_total = engine.ledger_rollup.signed_total + excluded.signed_total)
+            """ + ROLL_UP + """
             select provider_id, inserted, status from written
             """;
 
@@ -108,17 +113,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
                 select currency, txn_date, txn_type, 'DELETED' as status, direction, 1 as n, total from previous
                 union all
                 select currency, txn_date, txn_type, status, direction, -1, -total from previous),
-            rolled as (
-                insert into engine.ledger_rollup (tenant_id, integration_id, currency, month, txn_type, status,
-                    direction, transactions, signed_total)
-                select params.tenant, params.integration, d.currency, date_trunc('month', d.txn_date)::date,
-                    d.txn_type, d.status, d.direction, sum(d.n),
-                    sum(case when d.direction = 'IN' then d.total else -d.total end)
-                from deltas d, params
-                group by 1, 2, 3, 4, 5, 6, 7
-                on conflict (tenant_id, integration_id, currency, month, txn_type, status, direction) do update set
-                    transactions = engine.ledger_rollup.transactions + excluded.transactions,
-                    signed_total = engine.ledger_rollup.signed_total + excluded.signed_total)
+            """ + ROLL_UP + """
             select provider_id from changed
             """;
 
