@@ -19,4 +19,7 @@ public interface SyncMessages {
 
     /** Hands new or changed transactions to the enrichment workers. */
     void enrich(TenantId tenantId, UUID integrationId, UUID jobId, List<String> providerIds);
+
+    /** Asks the enrichment workers to re-enrich the tenant's transactions after row {@code afterId}, a chunk at a time. */
+    void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised);
 }

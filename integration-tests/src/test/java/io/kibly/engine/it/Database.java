@@ -39,6 +39,15 @@ final class Database {
         }
     }
 
+    /** Runs a statement as the owner (a test's fault injection: a trigger, say). */
+    static void execute(String sql) {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long count(String sql, Object... parameters) {
         return Long.parseLong(scalar(sql, parameters));
     }

@@ -4,14 +4,10 @@ import static io.kibly.engine.it.WorkersIT.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.MapMessage;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,18 +33,12 @@ class DeadLettersIT {
     void aPoisonMessageIsParkedAfterItsRedeliveriesAndShownToItsTenantWithTheReason() throws Exception {
         EngineClient operator = EngineClient.forNewTenant("poison");
         String jobId = UUID.randomUUID().toString();
-        try (URLClassLoader openMq = new URLClassLoader(new URL[] {Path.of(System.getProperty("kibly.it.payaraHome"),
-                "mq/lib/imq.jar").toUri().toURL()}, getClass().getClassLoader())) {
-            ConnectionFactory factory = (ConnectionFactory) openMq.loadClass("com.sun.messaging.ConnectionFactory")
-                    .getDeclaredConstructor().newInstance();
-            factory.getClass().getMethod("setProperty", String.class, String.class).invoke(factory, "imqAddressList",
-                    "mq://localhost:" + (Integer.parseInt(System.getProperty("kibly.it.adminPort")) - 48 + 76));
-            try (JMSContext context = factory.createContext("admin", "admin")) {
-                MapMessage poison = context.createMapMessage();
-                poison.setString("tenantId", operator.tenant());
-                poison.setString("jobId", jobId); // and no step: no worker can read it
-                context.createProducer().send(context.createQueue("kibly_import_transactions"), poison);
-            }
+        try (ExternalJms client = ExternalJms.asBrokerAdministrator()) {
+            JMSContext context = client.context();
+            MapMessage poison = context.createMapMessage();
+            poison.setString("tenantId", operator.tenant());
+            poison.setString("jobId", jobId); // and no step: no worker can read it
+            context.createProducer().send(context.createQueue("kibly_import_transactions"), poison);
         }
 
         JsonArray parked = await(() -> operator.get("/api/dead-letters").jsonArray(), list -> !list.isEmpty(),

@@ -73,6 +73,9 @@ public class KiblyTestEnvironment implements TestExecutionListener {
         System.setProperty("kibly.it.jwtDirectory", environment.devTokens().ensureKeys().publicKeyFile().getParent()
                 .toString());
         System.setProperty("kibly.it.serverLog", environment.payara().serverLog().toString());
+        System.setProperty("kibly.it.brokerUrl", environment.brokerUrl());
+        System.setProperty("kibly.it.brokerUser", environment.brokerClient().user());
+        System.setProperty("kibly.it.brokerPassword", environment.brokerClient().password());
         LOG.info(() -> String.format("Test environment up in %.1f s: %s, database %s",
                 (System.nanoTime() - started) / 1e9, environment.httpUrl(), database));
     }

@@ -89,6 +89,7 @@ public final class Kibly {
                   Payara admin     %s
                   Provider sandbox %s  (Xero and QuickBooks Online; %s/sandbox/admin/stats)
                   Database         %s
+                  JMS broker       %s  user %s; commands kibly_commands, CloudEvents kibly_events (docs/jms/)
                   Server log       %s
 
                 A development token for tenant "demo" (roles ADMIN, OPERATOR, VIEWER; valid 30 days):
@@ -97,6 +98,6 @@ public final class Kibly {
 
                 Stop it with: ./kibly stop
                 """, (System.nanoTime() - started) / 1e9, http, http, http, http, http, environment.adminUrl(),
-                environment.sandbox().url(), environment.sandbox().url(), database, environment.payara().serverLog(), token, http);
+                environment.sandbox().url(), environment.sandbox().url(), database, environment.brokerUrl(), environment.brokerClient(), environment.payara().serverLog(), token, http);
     }
 }

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
  *   postgres/{bin-*,data}       the embedded PostgreSQL (moved under /var/tmp when root cannot share it)
  *   sandbox/                    the provider sandbox on Payara Micro: pid, log
  *   jwt/                        the development token issuer's key pair
+ *   broker/client.password      the password of the broker account corporate systems use (generated once)
  *   deployed.sha256             the EAR last deployed (skips a redeploy of the same build)
  * </pre>
  */
@@ -108,6 +109,8 @@ public final class KiblyEnvironment {
         } else {
             applySettings(database);
         }
+        BrokerClient client = brokerClient();
+        payara.ensureBrokerUser(client.user(), client.password());
         return database;
     }
 
@@ -248,6 +251,16 @@ public final class KiblyEnvironment {
         if (configuredDatabase().isEmpty()) {
             embeddedPostgres().stop();
         }
+    }
+
+    /** The broker account for corporate systems' JMS clients (commands and events). */
+    public BrokerClient brokerClient() {
+        return BrokerClient.of(environment, workDirectory);
+    }
+
+    /** Where remote JMS clients connect (OpenMQ's {@code imqAddressList}). */
+    public String brokerUrl() {
+        return "mq://localhost:" + payara.jmsPort();
     }
 
     public String httpUrl() {

@@ -248,6 +248,26 @@ public final class PayaraServer {
         }
     }
 
+    /**
+     * Creates (or updates the password of) the broker account remote clients use, in the embedded broker's user
+     * repository; the broker reads it at each login, so no restart is needed. The password goes to imqusermgr
+     * on its command line, which is never printed ({@link Processes#redact}).
+     */
+    void ensureBrokerUser(String user, String password) {
+        String imqusermgr = home().resolve("mq/bin/imqusermgr").toString();
+        String varhome = domainDirectory().resolve("imq").toString();
+        Processes.Result updated = Processes.run(List.of(imqusermgr, "update", "-u", user, "-p", password, "-a", "true",
+                "-f", "-s", "-varhome", varhome), installation, environment(), 60);
+        if (!updated.ok()) {
+            Processes.Result added = Processes.run(List.of(imqusermgr, "add", "-u", user, "-p", password, "-g", "user",
+                    "-s", "-varhome", varhome), installation, environment(), 60);
+            if (!added.ok()) {
+                throw new LauncherException("imqusermgr could not create the broker user " + user + ": "
+                        + added.output().replace(password, "*****"));
+            }
+        }
+    }
+
     public boolean isRunning() {
         return Processes.run(asadmin("list-domains"), installation, environment(), 60).output()
                 .contains(DOMAIN + " running");

@@ -34,6 +34,8 @@ public class ConnectionSteps {
 
     @Inject
     IntegrationRepository integrations;
+    @Inject
+    io.kibly.engine.application.OutboundEvents events;
 
     @Inject
     ConnectionRepository connections;
@@ -176,6 +178,9 @@ public class ConnectionSteps {
     private Access reauthorise(TenantId tenantId, Integration integration, String reason) {
         String before = integration.status().name();
         integration.requireReauthorisation(reason);
+        if (!before.equals(integration.status().name())) {
+            events.integrationNeedsReauthorisation(tenantId, integration, reason);
+        }
         audit.record(tenantId, "integration.needs-reauthorisation", TARGET, integration.id().toString(),
                 FieldChanges.none().field("status", before, integration.status()).field("reason", null, reason));
         return new Access(integration.provider(), null, null, reason);
@@ -217,6 +222,7 @@ public class ConnectionSteps {
         String before = integration.status().name();
         if (connection.isReady()) {
             integration.activate();
+            events.integrationConnected(tenantId, integration);
         }
         audit.record(tenantId, "integration.connected", TARGET, integrationId.toString(), FieldChanges.none()
                 .field("status", before, integration.status())
@@ -234,6 +240,9 @@ public class ConnectionSteps {
         connection.select(providerTenantId);
         String statusBefore = integration.status().name();
         integration.activate();
+        if (!statusBefore.equals(integration.status().name())) {
+            events.integrationConnected(tenantId, integration);
+        }
         audit.record(tenantId, "integration.provider-tenant-selected", TARGET, integrationId.toString(),
                 FieldChanges.none().field("providerTenant", before, providerTenantId)
                         .field("status", statusBefore, integration.status()));

@@ -63,6 +63,8 @@ public class SyncJobSteps {
     jakarta.enterprise.event.Event<io.kibly.engine.application.SyncProgressFeed.JobChanged> progress;
     @Inject
     jakarta.enterprise.event.Event<io.kibly.engine.application.EngineEvents.PageStored> stored;
+    @Inject
+    io.kibly.engine.application.OutboundEvents events;
 
     /** Transient failures of one page tried this many times before the job fails. */
     @Inject
@@ -125,6 +127,7 @@ public class SyncJobSteps {
         String before = job.status().name();
         job.cancel(clock.instant());
         changed(job);
+        events.syncFinished(job);
         log.event(java.util.logging.Level.INFO, "cancelled", job, null);
         audit.record(tenantId, "sync-job.cancelled", TARGET, jobId.toString(),
                 FieldChanges.none().field("status", before, job.status()));
@@ -157,6 +160,7 @@ public class SyncJobSteps {
                 ? jobs.cursor(tenantId, job.integrationId(), entities(provider, job).get(0)) : null;
         job.run(firstSince, clock.instant());
         changed(job);
+        events.syncStarted(job);
         log.event(java.util.logging.Level.INFO, "started", job, job.type() + " from " + firstSince);
         messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
     }
@@ -207,11 +211,16 @@ public class SyncJobSteps {
             gateway.changeFeeds(work.provider()).forEach(feed ->
                     jobs.moveCursor(tenantId, job.integrationId(), feed, started, now));
         }
+        if (outcome.processed() > 0) {
+            events.transactionsImported(job, outcome);
+        }
         if (job.status() == SyncStatus.RUNNING) {
             messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
             log.event(java.util.logging.Level.FINE, "page-stored", job, null);
+            events.syncProgressed(job);
         } else {
             log.event(java.util.logging.Level.INFO, "completed", job, null);
+            events.syncFinished(job);
         }
         changed(job);
         if (!written.changedIds().isEmpty()) {
@@ -244,6 +253,7 @@ public class SyncJobSteps {
             log.event(java.util.logging.Level.WARNING, "retry-scheduled", job, error);
         } else {
             log.event(java.util.logging.Level.WARNING, "failed", job, job.lastError().orElse(error));
+            events.syncFinished(job);
         }
         changed(job);
     }
@@ -254,6 +264,7 @@ public class SyncJobSteps {
         if (job != null && job.isAt(step)) {
             job.fail(reason, clock.instant());
             changed(job);
+            events.syncFinished(job);
             log.event(java.util.logging.Level.WARNING, "failed", job, reason);
         }
     }

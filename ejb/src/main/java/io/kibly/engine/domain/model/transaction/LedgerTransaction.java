@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param currencyRate    units of {@code currency} per unit of the organisation's base currency as the provider
  *                        gave it; null when the provider gave none (never assumed to be 1)
  * @param reconciled      whether the provider reports it reconciled with the bank statement
+ * @param providerAccountCode the account the provider's first line is coded to (Xero's AccountCode, QuickBooks'
+ *                        AccountRef of the first line); null when uncoded. The learned categoriser trains on it.
  */
 public record LedgerTransaction(
         String providerId,
@@ -36,7 +38,8 @@ public record LedgerTransaction(
         String contactName,
         String accountId,
         String accountName,
-        boolean reconciled) {
+        boolean reconciled,
+        String providerAccountCode) {
 
     public LedgerTransaction {
         Objects.requireNonNull(providerId, "providerId");

@@ -1,19 +1,28 @@
 package io.kibly.engine.infrastructure.messaging.jms;
 
+import io.kibly.engine.application.CallContext;
+import io.kibly.engine.application.EnrichmentWorker;
+import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The enrichment worker's entry point. Enrichment itself (rules, the learned categoriser, currency conversion)
- * is not built yet: for now it only takes the imported pages' change lists off the queue, so they do not pile
- * up, and logs how many transactions would be enriched.
+ * The enrichment worker: enriches an imported page's new or changed transactions, or a chunk of a tenant's
+ * re-enrichment (after a rule or setting change, or a retrained categoriser). It runs after the import
+ * committed, on its own queue, so it never slows or fails an import. A failure is noted on the transactions
+ * and the message is redelivered; after the redeliveries it is parked on the dead message queue.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = KiblyQueues.ENRICH_TRANSACTIONS),
@@ -28,14 +37,48 @@ public class EnrichTransactionsConsumer implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(EnrichTransactionsConsumer.class.getName());
 
+    @Inject
+    EnrichmentWorker worker;
+    @Inject
+    CallContext call;
+
     @Override
     public void onMessage(Message message) {
+        MapMessage map;
+        TenantId tenantId;
         try {
-            String ids = ((MapMessage) message).getString(MessageFields.PROVIDER_IDS);
-            int count = ids == null || ids.isEmpty() ? 0 : ids.split("\n").length;
-            LOG.fine(() -> count + " transactions to enrich (enrichment is not built yet)");
+            map = (MapMessage) message;
+            tenantId = new TenantId(map.getString(MessageFields.TENANT_ID));
+            call.identify("worker:enrich-transactions", message.getJMSCorrelationID());
+            if (map.itemExists(MessageFields.REENRICH_AFTER)) {
+                worker.reenrich(tenantId, map.getLong(MessageFields.REENRICH_AFTER),
+                        map.getBoolean(MessageFields.ONLY_UNCATEGORISED));
+                return;
+            }
         } catch (JMSException | ClassCastException e) {
             throw new IllegalArgumentException("Unreadable enrichment message", e);
+        }
+        UUID integrationId;
+        List<String> providerIds;
+        try {
+            integrationId = UUID.fromString(map.getString(MessageFields.INTEGRATION_ID));
+            String ids = map.getString(MessageFields.PROVIDER_IDS);
+            providerIds = ids == null || ids.isEmpty() ? List.of() : Arrays.asList(ids.split("\n"));
+        } catch (JMSException | RuntimeException e) {
+            throw new IllegalArgumentException("Unreadable enrichment message", e);
+        }
+        try {
+            worker.enrich(tenantId, integrationId, providerIds);
+        } catch (RuntimeException e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(Level.WARNING, "Enrichment of " + providerIds.size() + " transactions of tenant " + tenantId.id()
+                    + " failed; the message will be redelivered", e);
+            try {
+                worker.recordFailure(tenantId, integrationId, providerIds, error);
+            } catch (RuntimeException recordFailed) {
+                e.addSuppressed(recordFailed);
+            }
+            throw e;
         }
     }
 }

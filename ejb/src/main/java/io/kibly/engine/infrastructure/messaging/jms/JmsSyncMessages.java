@@ -79,6 +79,20 @@ public class JmsSyncMessages implements SyncMessages {
         jms.createProducer().send(enrichTransactions, message);
     }
 
+    @Override
+    public void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
+        MapMessage message = jms.createMapMessage();
+        try {
+            message.setString(MessageFields.TENANT_ID, tenantId.id());
+            message.setLong(MessageFields.REENRICH_AFTER, afterId);
+            message.setBoolean(MessageFields.ONLY_UNCATEGORISED, onlyUncategorised);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot build the re-enrichment message", e.getErrorCode(), e);
+        }
+        // behind the imports' own enrichment: a bulk re-enrichment must not delay fresh transactions
+        jms.createProducer().setPriority(2).send(enrichTransactions, message);
+    }
+
     private void fill(MapMessage message, TenantId tenantId, UUID jobId, Integer step) {
         try {
             correlation().ifPresent(id -> {

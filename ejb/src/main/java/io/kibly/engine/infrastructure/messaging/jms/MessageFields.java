@@ -8,6 +8,8 @@ final class MessageFields {
     static final String JOB_ID = "jobId";
     static final String STEP = "step";
     static final String PROVIDER_IDS = "providerIds";
+    static final String REENRICH_AFTER = "reenrichAfter";
+    static final String ONLY_UNCATEGORISED = "onlyUncategorised";
 
     private MessageFields() {
     }

@@ -56,10 +56,10 @@ public class JdbcLedgerRepository implements LedgerRepository {
             incoming as (
                 select * from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
                                      ?::date[], ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::boolean[])
+                                     ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
                      as t(provider_id, provider_version, provider_updated_at, txn_type, direction, status, txn_date,
                           total, currency, currency_rate, description, reference, contact_id, contact_name, account_id,
-                          account_name, reconciled)),
+                          account_name, reconciled, provider_account_code)),
             previous as (
                 select l.provider_id, l.currency, l.txn_date, l.txn_type, l.status, l.direction, l.total
                 from engine.ledger_transaction l
@@ -68,11 +68,11 @@ public class JdbcLedgerRepository implements LedgerRepository {
                 insert into engine.ledger_transaction (tenant_id, integration_id, provider_id, provider_version,
                     provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate,
                     description, reference, contact_id, contact_name, account_id, account_name, reconciled,
-                    first_job_id, last_job_id, imported_at, changed_at)
+                    provider_account_code, first_job_id, last_job_id, imported_at, changed_at)
                 select params.tenant, params.integration, i.provider_id, i.provider_version, i.provider_updated_at,
                     i.txn_type, i.direction, i.status, i.txn_date, i.total, i.currency, i.currency_rate, i.description,
                     i.reference, i.contact_id, i.contact_name, i.account_id, i.account_name, i.reconciled,
-                    params.job, params.job, params.at, params.at
+                    i.provider_account_code, params.job, params.job, params.at, params.at
                 from incoming i, params
                 on conflict (tenant_id, integration_id, provider_id) do update set
                     provider_version = excluded.provider_version, provider_updated_at = excluded.provider_updated_at,
@@ -82,7 +82,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
                     reference = excluded.reference, contact_id = excluded.contact_id,
                     contact_name = excluded.contact_name, account_id = excluded.account_id,
                     account_name = excluded.account_name, reconciled = excluded.reconciled,
-                    last_job_id = excluded.last_job_id, changed_at = excluded.changed_at
+                    provider_account_code = excluded.provider_account_code, last_job_id = excluded.last_job_id, changed_at = excluded.changed_at
                 where engine.ledger_transaction.provider_version < excluded.provider_version
                 returning provider_id, (xmax = 0) as inserted, status, currency, txn_date, txn_type, direction, total),
             deltas as (
@@ -159,7 +159,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
         String[] ids = new String[n], updatedAt = new String[n], types = new String[n], directions = new String[n],
                 statuses = new String[n], dates = new String[n], currencies = new String[n],
                 descriptions = new String[n], references = new String[n], contactIds = new String[n],
-                contactNames = new String[n], accountIds = new String[n], accountNames = new String[n];
+                contactNames = new String[n], accountIds = new String[n], accountNames = new String[n],
+                accountCodes = new String[n];
         Long[] versions = new Long[n];
         BigDecimal[] totals = new BigDecimal[n], rates = new BigDecimal[n];
         Boolean[] reconciled = new Boolean[n];
@@ -184,6 +185,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
             accountIds[i] = t.accountId();
             accountNames[i] = t.accountName();
             reconciled[i] = t.reconciled();
+            accountCodes[i] = t.providerAccountCode();
             i++;
         }
         Timestamp at = Timestamp.from(now);
@@ -210,6 +212,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
             upsert.setArray(p++, connection.createArrayOf("text", accountIds));
             upsert.setArray(p++, connection.createArrayOf("text", accountNames));
             upsert.setArray(p++, connection.createArrayOf("boolean", reconciled));
+            upsert.setArray(p++, connection.createArrayOf("text", accountCodes));
             upsert.setString(p++, tenantId.id());
             upsert.setObject(p++, integrationId);
             upsert.setArray(p, connection.createArrayOf("text", ids));

@@ -39,7 +39,11 @@ public class JpaLedgerQueries implements LedgerQueries {
         }
         Query query = where.bind(em.createNativeQuery("select id, integration_id, provider_id, txn_type, direction,"
                 + " status, txn_date, total, currency, currency_rate, description, reference, contact_name,"
-                + " account_name, reconciled, provider_updated_at, imported_at from engine.ledger_transaction"
+                + " account_name, reconciled, provider_updated_at, imported_at, category, account_code,"
+                + " array_to_string(tags, E'\\x1f'),"
+                + " enriched_by, enrichment_rule_id, model_version, confidence, needs_review, base_currency,"
+                + " case when direction = 'IN' then base_amount else -base_amount end, rate_missing,"
+                + " provider_account_code, enriched_at, enrichment_error from engine.ledger_transaction"
                 + where.sql() + " order by txn_date desc, id desc limit " + limit));
         List<TransactionView> views = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -47,7 +51,10 @@ public class JpaLedgerQueries implements LedgerQueries {
             views.add(new TransactionView(((Number) r[0]).longValue(), (UUID) r[1], (String) r[2], (String) r[3],
                     (String) r[4], (String) r[5], date(r[6]), (BigDecimal) r[7], (String) r[8], (BigDecimal) r[9],
                     (String) r[10], (String) r[11], (String) r[12], (String) r[13], (Boolean) r[14], instant(r[15]),
-                    instant(r[16])));
+                    instant(r[16]), new Enrichment((String) r[17], (String) r[18], tags(r[19]), (String) r[20],
+                    r[21] == null ? null : ((Number) r[21]).longValue(), r[22] == null ? null : ((Number) r[22]).longValue(),
+                    (BigDecimal) r[23], (Boolean) r[24], (String) r[25], (BigDecimal) r[26], (Boolean) r[27],
+                    (String) r[28], instant(r[29]), (String) r[30])));
         }
         return views;
     }
@@ -67,6 +74,27 @@ public class JpaLedgerQueries implements LedgerQueries {
                 + " from engine.ledger_rollup" + where.sql())).getSingleResult()).longValue();
         return new Summary(count, groups(where, ROLLUP, "currency"), groups(where, ROLLUP, "to_char(month, 'YYYY-MM')"),
                 groups(where, ROLLUP, "txn_type"), groups(where, ROLLUP, "status"));
+    }
+
+    @Override
+    public List<BaseCurrencyTotal> baseCurrencyTotals(TenantId tenantId, TransactionFilter filter) {
+        Where where = where(tenantId, filter, "txn_date");
+        List<BaseCurrencyTotal> totals = new ArrayList<>();
+        for (Object row : where.bind(em.createNativeQuery("select coalesce(base_currency, ''),"
+                + " count(base_amount), coalesce(sum(case when direction = 'IN' then base_amount else -base_amount end), 0),"
+                + " count(*) filter (where rate_missing), count(*) filter (where enriched_at is null)"
+                + " from engine.ledger_transaction" + where.sql() + " group by 1 order by 1")).getResultList()) {
+            Object[] r = (Object[]) row;
+            totals.add(new BaseCurrencyTotal(((String) r[0]).isEmpty() ? null : (String) r[0],
+                    ((Number) r[1]).longValue(), (BigDecimal) r[2], ((Number) r[3]).longValue(),
+                    ((Number) r[4]).longValue()));
+        }
+        return totals;
+    }
+
+    /** Tags arrive joined by a unit separator (a character no tag contains): native array types vary by driver. */
+    private static List<String> tags(Object value) {
+        return value == null || value.toString().isEmpty() ? List.of() : List.of(value.toString().split("\u001f"));
     }
 
     /** The rollup holds whole months: it serves a summary without dates, or from a 1st to a month's last day. */
@@ -198,11 +226,10 @@ public class JpaLedgerQueries implements LedgerQueries {
     }
 
     private static LocalDate date(Object value) {
-        return value == null ? null : value instanceof LocalDate d ? d : ((Date) value).toLocalDate();
+        return SqlValues.date(value);
     }
 
     private static Instant instant(Object value) {
-        return value == null ? null : value instanceof Instant i ? i
-                : value instanceof OffsetDateTime o ? o.toInstant() : ((Timestamp) value).toInstant();
+        return SqlValues.instant(value);
     }
 }

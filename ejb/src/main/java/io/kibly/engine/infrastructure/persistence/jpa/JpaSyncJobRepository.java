@@ -98,10 +98,7 @@ public class JpaSyncJobRepository implements SyncJobRepository {
         if (rows.isEmpty()) {
             return null;
         }
-        Object value = rows.get(0);
-        return value instanceof Instant instant ? instant
-                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant()
-                : ((Timestamp) value).toInstant();
+        return SqlValues.instant(rows.get(0));
     }
 
     @Override

@@ -68,8 +68,9 @@ public final class QuickBooksEntities {
         JsonObject account = object(json, purchase ? "AccountRef" : "DepositToAccountRef");
         return new LedgerTransaction(id, version, lastUpdatedTime(json), type, direction, TransactionStatus.ACTIVE,
                 parse(string(json, "TxnDate"), "TxnDate", LocalDate::parse), total, currency,
-                decimal(json, "ExchangeRate"), description(json), string(json, "DocNumber"), string(contact, "value"),
-                string(contact, "name"), string(account, "value"), string(account, "name"), false);
+                baseCurrencyRate(decimal(json, "ExchangeRate")), description(json), string(json, "DocNumber"),
+                string(contact, "value"), string(contact, "name"), string(account, "value"), string(account, "name"),
+                false, firstLineAccount(json));
     }
 
     /**
@@ -119,6 +120,28 @@ public final class QuickBooksEntities {
     }
 
     /** PrivateNote when given, else the first line's description. */
+    /**
+     * QuickBooks' ExchangeRate is home-currency units per unit of the transaction's currency; the engine keeps
+     * Xero's way round (units of the currency per unit of the home currency), so it is inverted here.
+     */
+    private static BigDecimal baseCurrencyRate(BigDecimal exchangeRate) {
+        return exchangeRate == null || exchangeRate.signum() <= 0 ? null
+                : BigDecimal.ONE.divide(exchangeRate, 10, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    /** The account the first line is coded to: an expense line's or a deposit line's AccountRef. */
+    private static String firstLineAccount(JsonObject json) {
+        return objects(json, "Line").stream()
+                .map(line -> {
+                    JsonObject detail = object(line, "AccountBasedExpenseLineDetail");
+                    if (detail.isEmpty()) {
+                        detail = object(line, "DepositLineDetail");
+                    }
+                    return string(object(detail, "AccountRef"), "value");
+                })
+                .filter(code -> code != null && !code.isBlank()).findFirst().orElse(null);
+    }
+
     private static String description(JsonObject json) {
         String note = string(json, "PrivateNote");
         if (note != null && !note.isBlank()) {

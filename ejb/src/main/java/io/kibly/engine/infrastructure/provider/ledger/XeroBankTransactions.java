@@ -45,7 +45,7 @@ public final class XeroBankTransactions {
                 status(requiredString(json, "Status")), date(json), required(decimal(json, "Total"), "Total"),
                 requiredString(json, "CurrencyCode"), decimal(json, "CurrencyRate"), firstLineDescription(json),
                 string(json, "Reference"), string(contact, "ContactID"), string(contact, "Name"),
-                string(account, "AccountID"), string(account, "Name"), reconciled(json));
+                string(account, "AccountID"), string(account, "Name"), reconciled(json), firstLineAccountCode(json));
     }
 
     /**
@@ -86,6 +86,11 @@ public final class XeroBankTransactions {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("DateString is not a date-time: " + dateString, e);
         }
+    }
+
+    private static String firstLineAccountCode(JsonObject json) {
+        return objects(json, "LineItems").stream().map(line -> string(line, "AccountCode"))
+                .filter(code -> code != null && !code.isBlank()).findFirst().orElse(null);
     }
 
     private static String firstLineDescription(JsonObject json) {

@@ -154,7 +154,8 @@ class QuickBooksEntitiesTest {
         assertEquals(new BigDecimal("98765432.10"), deposit.total());
         assertEquals(2, deposit.total().scale());
         assertEquals("EUR", deposit.currency());
-        assertEquals(new BigDecimal("1.0825"), deposit.currencyRate());
+        // ExchangeRate 1.0825 (USD per EUR) kept the engine's way round: EUR per USD, 1 / 1.0825
+        assertEquals(new BigDecimal("0.9237875289"), deposit.currencyRate());
         assertEquals("Fleet contract", deposit.description());
         assertNull(deposit.contactId());
         assertNull(deposit.contactName());

@@ -73,6 +73,22 @@ public class TransactionResource {
         return ledger.summary(tenant.id(), filter(integrationId, status, currency, type, dateFrom, dateTo));
     }
 
+    @GET
+    @Path("summary/base-currency")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Summarise in the base currency", description = """
+            Signed totals converted by enrichment into the tenant's base currency, from each transaction's provider
+            rate. Never silently incomplete: `rateMissing` counts rows the provider gave no rate for (left out of the
+            total, never converted at 1.0) and `notEnrichedYet` rows enrichment has not reached yet.""")
+    @APIResponse(responseCode = "400", description = "Invalid filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<LedgerQueries.BaseCurrencyTotal> baseCurrencySummary(@QueryParam("integrationId") String integrationId,
+            @QueryParam("status") String status, @QueryParam("currency") String currency,
+            @QueryParam("type") String type, @QueryParam("dateFrom") String dateFrom,
+            @QueryParam("dateTo") String dateTo) {
+        return ledger.baseCurrencyTotals(tenant.id(), filter(integrationId, status, currency, type, dateFrom, dateTo));
+    }
+
     private static TransactionFilter filter(String integrationId, String status, String currency, String type,
             String dateFrom, String dateTo) {
         String statusValue = QueryParameters.text("status", status, 10);

@@ -1,0 +1,212 @@
+package io.kibly.engine.application.internal;
+
+import io.kibly.engine.application.AuditService;
+import io.kibly.engine.application.ConcurrentUpdateException;
+import io.kibly.engine.application.EnrichmentService;
+import io.kibly.engine.application.EnrichmentWorker;
+import io.kibly.engine.application.SyncMessages;
+import io.kibly.engine.application.TenantScoped;
+import io.kibly.engine.application.UnknownEnrichmentRuleException;
+import io.kibly.engine.domain.model.audit.FieldChanges;
+import io.kibly.engine.domain.model.enrichment.CategoriserModel;
+import io.kibly.engine.domain.model.enrichment.CategoriserTraining;
+import io.kibly.engine.domain.model.enrichment.Enricher;
+import io.kibly.engine.domain.model.enrichment.EnrichmentRepository;
+import io.kibly.engine.domain.model.enrichment.EnrichmentSettings;
+import io.kibly.engine.domain.model.enrichment.LabelledSubject;
+import io.kibly.engine.domain.model.enrichment.RuleCondition;
+import io.kibly.engine.domain.model.enrichment.RuleOutcome;
+import io.kibly.engine.domain.model.enrichment.RuleSet;
+import io.kibly.engine.domain.model.enrichment.StoredRule;
+import io.kibly.engine.domain.model.tenant.TenantId;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Enrichment: rules first, then the tenant's learned categoriser, else uncategorised; and every amount in the
+ * tenant's base currency. A change of rules or settings re-enriches the tenant's transactions through the
+ * enrichment queue, a chunk per message, so it never holds one long transaction.
+ */
+@Stateless
+@TenantScoped
+public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWorker {
+
+    private static final String RULE = "enrichment-rule";
+    private static final Logger LOG = Logger.getLogger(DefaultEnrichmentService.class.getName());
+    private static final Enricher ENRICHER = new Enricher();
+
+    @Inject
+    EnrichmentRepository repository;
+    @Inject
+    SyncMessages messages;
+    @Inject
+    AuditService audit;
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.default-base-currency", defaultValue = "GBP")
+    String defaultBaseCurrency;
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.default-review-threshold", defaultValue = "0.6")
+    BigDecimal defaultReviewThreshold;
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.default-retrain-after-labels", defaultValue = "5000")
+    int defaultRetrainAfterLabels;
+    /** The newest labelled transactions a model is trained on: enough to learn, bounded in time and memory. */
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.training-examples", defaultValue = "20000")
+    int trainingExamples;
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.chunk", defaultValue = "2000")
+    int chunk;
+
+    @Override
+    public List<StoredRule> rules(TenantId tenantId) {
+        return repository.rules(tenantId);
+    }
+
+    @Override
+    public StoredRule rule(TenantId tenantId, long ruleId) {
+        return repository.rule(tenantId, ruleId).orElseThrow(() -> new UnknownEnrichmentRuleException(ruleId));
+    }
+
+    @Override
+    public StoredRule addRule(TenantId tenantId, String user, int priority, RuleCondition condition,
+            RuleOutcome outcome) {
+        StoredRule rule = repository.addRule(tenantId, priority, condition, outcome, clock.instant());
+        audit.record(tenantId, "enrichment-rule.added", RULE, String.valueOf(rule.rule().id()), FieldChanges.none()
+                .field("priority", null, priority).field("category", null, outcome.category()));
+        reenrichAll(tenantId);
+        return rule;
+    }
+
+    @Override
+    public StoredRule replaceRule(TenantId tenantId, String user, long ruleId, int version, int priority,
+            RuleCondition condition, RuleOutcome outcome) {
+        StoredRule before = rule(tenantId, ruleId);
+        StoredRule after = repository.replaceRule(tenantId, ruleId, version, priority, condition, outcome,
+                clock.instant()).orElseThrow(() -> new ConcurrentUpdateException(RULE, String.valueOf(ruleId)));
+        audit.record(tenantId, "enrichment-rule.changed", RULE, String.valueOf(ruleId), FieldChanges.none()
+                .field("priority", before.rule().priority(), priority)
+                .field("category", before.rule().outcome().category(), outcome.category()));
+        reenrichAll(tenantId);
+        return after;
+    }
+
+    @Override
+    public void removeRule(TenantId tenantId, String user, long ruleId) {
+        StoredRule before = rule(tenantId, ruleId);
+        repository.removeRule(tenantId, ruleId);
+        audit.record(tenantId, "enrichment-rule.removed", RULE, String.valueOf(ruleId), FieldChanges.none()
+                .field("category", before.rule().outcome().category(), null));
+        reenrichAll(tenantId);
+    }
+
+    @Override
+    public EnrichmentSettings settings(TenantId tenantId) {
+        return repository.settings(tenantId).orElseGet(this::defaults);
+    }
+
+    @Override
+    public EnrichmentSettings updateSettings(TenantId tenantId, String user, EnrichmentSettings settings) {
+        EnrichmentSettings before = settings(tenantId);
+        if (!repository.saveSettings(tenantId, settings, clock.instant())) {
+            throw new ConcurrentUpdateException("enrichment settings of", tenantId.id());
+        }
+        audit.record(tenantId, "enrichment-settings.changed", "enrichment-settings", tenantId.id(), FieldChanges.none()
+                .field("baseCurrency", before.baseCurrency(), settings.baseCurrency())
+                .field("reviewThreshold", before.reviewThreshold(), settings.reviewThreshold())
+                .field("retrainAfterLabels", before.retrainAfterLabels(), settings.retrainAfterLabels()));
+        reenrichAll(tenantId);
+        return settings(tenantId);
+    }
+
+    @Override
+    public Categoriser categoriser(TenantId tenantId) {
+        EnrichmentSettings settings = settings(tenantId);
+        int sinceTraining = repository.labelsSinceTraining(tenantId);
+        return repository.latestModel(tenantId)
+                .map(m -> new Categoriser(true, m.version(), m.exampleCount(), m.labels(), sinceTraining,
+                        settings.retrainAfterLabels()))
+                .orElse(new Categoriser(false, 0, 0, List.of(), sinceTraining, settings.retrainAfterLabels()));
+    }
+
+    @Override
+    public void enrich(TenantId tenantId, UUID integrationId, List<String> providerIds) {
+        List<EnrichmentRepository.Stored> stored = repository.transactions(tenantId, integrationId, providerIds);
+        enrichAndStore(tenantId, stored);
+        int labels = (int) stored.stream().filter(s -> s.subject().reconciled()
+                && s.subject().providerAccountCode() != null).count();
+        EnrichmentSettings settings = settings(tenantId);
+        if (labels > 0 && repository.countNewLabels(tenantId, settings, labels) >= settings.retrainAfterLabels()) {
+            retrain(tenantId);
+        }
+    }
+
+    @Override
+    public OptionalLong reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
+        List<EnrichmentRepository.Stored> stored = repository.transactionsAfter(tenantId, afterId, onlyUncategorised,
+                chunk);
+        enrichAndStore(tenantId, stored);
+        if (stored.size() < chunk) {
+            return OptionalLong.empty();
+        }
+        long last = stored.get(stored.size() - 1).id();
+        messages.reenrich(tenantId, last, onlyUncategorised);
+        return OptionalLong.of(last);
+    }
+
+    @Override
+    public void recordFailure(TenantId tenantId, UUID integrationId, List<String> providerIds, String error) {
+        repository.recordFailure(tenantId, integrationId, providerIds, error);
+    }
+
+    private void enrichAndStore(TenantId tenantId, List<EnrichmentRepository.Stored> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        EnrichmentSettings settings = settings(tenantId);
+        RuleSet rules = RuleSet.of(repository.rules(tenantId).stream().map(StoredRule::rule).toList());
+        Optional<CategoriserModel> model = repository.latestModel(tenantId);
+        List<EnrichmentRepository.Enriched> enriched = new ArrayList<>(stored.size());
+        for (EnrichmentRepository.Stored transaction : stored) {
+            enriched.add(new EnrichmentRepository.Enriched(transaction.integrationId(),
+                    transaction.subject().providerId(), ENRICHER.enrich(transaction.subject(), rules, model,
+                            settings.reviewThreshold(), settings.baseCurrency())));
+        }
+        repository.saveEnrichments(tenantId, enriched, clock.instant());
+    }
+
+    /** Trains a new version on the newest labels, then predicts for what no model categorised yet. */
+    private void retrain(TenantId tenantId) {
+        List<LabelledSubject> examples = repository.trainingExamples(tenantId, trainingExamples);
+        long version = repository.latestModel(tenantId).map(m -> m.version() + 1).orElse(1L);
+        CategoriserModel model = CategoriserTraining.train(version, examples);
+        Instant now = clock.instant();
+        repository.saveModel(tenantId, model, now);
+        repository.resetNewLabels(tenantId);
+        LOG.log(Level.INFO, "Tenant {0}: categoriser version {1} trained on {2} examples, {3} labels",
+                new Object[] {tenantId.id(), version, examples.size(), model.labelCount()});
+        messages.reenrich(tenantId, 0, true);
+    }
+
+    private void reenrichAll(TenantId tenantId) {
+        messages.reenrich(tenantId, 0, false);
+    }
+
+    private EnrichmentSettings defaults() {
+        return new EnrichmentSettings(defaultBaseCurrency, defaultReviewThreshold, defaultRetrainAfterLabels, 0);
+    }
+}
