@@ -41,7 +41,8 @@ public final class Benchmark {
     static final String SMALL_ORGANISATION = "8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a003";
     private static final String COLUMNS = "tenant_id, integration_id, provider_id, provider_version,"
             + " provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate, description,"
-            + " reference, contact_id, contact_name, account_id, account_name, reconciled, first_job_id, last_job_id,"
+            + " reference, contact_id, contact_name, account_id, account_name, reconciled, provider_account_code,"
+            + " first_job_id, last_job_id,"
             + " imported_at, changed_at";
 
     private final Map<String, Object> report = new LinkedHashMap<>();
@@ -82,6 +83,14 @@ public final class Benchmark {
                 Duration.ofHours(1), () -> { });
         Map<String, Object> fullSmall = throughput(full);
         report.put("fullSync" + small, fullSmall);
+
+        report.put("enrichment", new EnrichmentBenchmark(engine, () -> {
+            try {
+                return database();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, tenant).measure(smallIntegration));
 
         Map<String, Object> incremental = incremental(smallIntegration, 2_000);
         report.put("incrementalSync", incremental);

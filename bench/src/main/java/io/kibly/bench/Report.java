@@ -53,6 +53,27 @@ final class Report {
                 .append(fullLarge.get("peakRssMb")).append(" MB, peak used heap ").append(fullLarge.get("peakHeapMb"))
                 .append(" MB (sampled every 0.5 s; heap limit -Xmx of KIBLY_HEAP, default 1g).\n\n");
 
+        Map<String, Object> enrichment = (Map<String, Object>) report.get("enrichment");
+        if (enrichment != null) {
+            Map<String, Object> heldOut = (Map<String, Object>) enrichment.get("heldOut");
+            Map<String, Object> inSystem = (Map<String, Object>) enrichment.get("engineCategoriser");
+            Map<String, Object> reenrich = (Map<String, Object>) enrichment.get("reenrichment");
+            md.append("## Enrichment (the ").append(small).append(" sandbox transactions)\n\n")
+                    .append("| figure | value |\n| --- | ---: |\n")
+                    .append("| categoriser accuracy, held-out 20 % (").append(heldOut.get("test")).append(" of ")
+                    .append(heldOut.get("train") + " + " + heldOut.get("test")).append(", ")
+                    .append(heldOut.get("labels")).append(" labels) | **").append(heldOut.get("accuracy"))
+                    .append(" %** |\n| majority-class baseline, same split | ").append(heldOut.get("majorityBaseline"))
+                    .append(" % |\n| training on the 80 % | ").append(heldOut.get("trainingSeconds"))
+                    .append(" s |\n| predictions | ").append(heldOut.get("predictionsPerSecond"))
+                    .append("/s |\n| the engine's own categoriser on transactions it did not learn from (").append(
+                            inSystem.get("scoredNotReconciled")).append(") | ").append(inSystem.get("accuracy"))
+                    .append(" % |\n| flagged needs review | ").append(inSystem.get("needsReview"))
+                    .append(" |\n| re-enrichment after a rule change (").append(reenrich.get("reenriched"))
+                    .append(" transactions) | ").append(reenrich.get("seconds")).append(" s, **")
+                    .append(reenrich.get("transactionsPerSecond")).append(" transactions/s** |\n\n");
+        }
+
         Map<String, Object> fifty = (Map<String, Object>) triggers.get("50 clients");
         double summaryP95 = ((Number) ((Map<String, Object>) reads.get("/api/transactions/summary?integrationId="
                 + "{1M integration}")).get("p95Ms")).doubleValue();

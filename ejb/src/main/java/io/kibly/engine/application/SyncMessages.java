@@ -20,6 +20,10 @@ public interface SyncMessages {
     /** Hands new or changed transactions to the enrichment workers. */
     void enrich(TenantId tenantId, UUID integrationId, UUID jobId, List<String> providerIds);
 
+    /** Enrichment that failed, tried again after {@code delay}: {@code attempt} counts the tries so far. */
+    void retryEnrichment(TenantId tenantId, UUID integrationId, List<String> providerIds, int attempt,
+            java.time.Duration delay);
+
     /** Asks the enrichment workers to re-enrich the tenant's transactions after row {@code afterId}, a chunk at a time. */
     void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised);
 }

@@ -98,11 +98,19 @@ class FuzzIT {
             requests.add(new String[] {"PUT", "/api/integrations/" + id + "/organisation", malformed});
             requests.add(new String[] {"POST", "/api/integrations", malformed});
             requests.add(new String[] {"PATCH", "/api/integrations/" + id, malformed});
+            requests.add(new String[] {"POST", "/api/enrichment-rules", malformed});
+            requests.add(new String[] {"PUT", "/api/enrichment-settings", malformed});
+            requests.add(new String[] {"POST", "/api/command-keys", malformed});
         }
         for (String odd : ODD_IDS) {
             requests.add(new String[] {"GET", "/api/integrations/" + odd, null});
             requests.add(new String[] {"PATCH", "/api/integrations/" + odd, "{\"name\":\"x\",\"version\":0}"});
             requests.add(new String[] {"GET", "/api/sync-jobs/" + odd, null});
+            requests.add(new String[] {"GET", "/api/enrichment-rules/" + odd, null});
+            requests.add(new String[] {"PUT", "/api/enrichment-rules/" + odd, "{\"priority\":1,\"match\":{\"type\":\"SPEND\"},"
+                    + "\"set\":{\"category\":\"X\"},\"version\":1}"});
+            requests.add(new String[] {"DELETE", "/api/enrichment-rules/" + odd, null});
+            requests.add(new String[] {"DELETE", "/api/command-keys/" + odd, null});
             requests.add(new String[] {"POST", "/api/sync-jobs/" + odd + "/cancel", null});
             requests.add(new String[] {"POST", "/api/sync-jobs/" + odd + "/retry", null});
             requests.add(new String[] {"POST", "/api/batch-jobs/" + odd + "/executions", null});

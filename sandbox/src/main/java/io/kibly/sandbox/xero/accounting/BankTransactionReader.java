@@ -61,7 +61,9 @@ public final class BankTransactionReader {
                     new BankAccount(uuid(account, "AccountID", UUID.randomUUID()), account.getString("Code", ""),
                             account.getString("Name", "")),
                     lines, amountTypes, bool(json, "IsReconciled"), json.getString("Reference", ""),
-                    json.getString("CurrencyCode", "GBP"), decimal(json, "CurrencyRate", BigDecimal.ONE),
+                    json.getString("CurrencyCode", "GBP"),
+                    // an explicit null keeps the transaction without a rate (as a response may come), absent is 1
+                    json.containsKey("CurrencyRate") && json.isNull("CurrencyRate") ? null : decimal(json, "CurrencyRate", BigDecimal.ONE),
                     subTotal, totalTax, subTotal.add(totalTax), date(json),
                     json.containsKey("UpdatedDateUTC") ? MicrosoftJsonDate.parse(json.getString("UpdatedDateUTC"))
                             : Instant.EPOCH,

@@ -78,11 +78,13 @@ public final class XeroJson {
                     .add("LineAmount", line.lineAmount())
                     .add("Tracking", JsonBuilders.array()));
         }
-        return json.add("LineItems", lines)
+        json.add("LineItems", lines)
                 .add("Reference", t.reference())
-                .add("CurrencyCode", t.currencyCode())
-                .add("CurrencyRate", t.currencyRate())
-                .add("SubTotal", t.subTotal())
+                .add("CurrencyCode", t.currencyCode());
+        if (t.currencyRate() != null) {
+            json.add("CurrencyRate", t.currencyRate());
+        }
+        return json.add("SubTotal", t.subTotal())
                 .add("TotalTax", t.totalTax())
                 .add("Total", t.total())
                 .add("UpdatedDateUTC", MicrosoftJsonDate.withOffset(t.updatedDateUtc()))

@@ -41,16 +41,19 @@ public sealed interface CorporateCommand {
         if (body.length() > MAX_BODY_CHARS) {
             throw new InvalidCommandException("The command is larger than " + MAX_BODY_CHARS + " characters");
         }
-        JsonObject json;
+        JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidCommandException("The command must be a JSON object");
-            }
-            json = value.asJsonObject();
+            value = reader.readValue();
         } catch (JsonException e) {
             throw new InvalidCommandException("The body is not valid JSON");
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting deeper than 1,000 with a plain RuntimeException
+            throw new InvalidCommandException("The body is not valid JSON: " + e.getMessage());
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidCommandException("The command must be a JSON object");
+        }
+        JsonObject json = value.asJsonObject();
         String type = text(json, "type", true);
         String commandId = text(json, "commandId", true);
         if (!Fields.COMMAND_ID.matcher(commandId).matches()) {

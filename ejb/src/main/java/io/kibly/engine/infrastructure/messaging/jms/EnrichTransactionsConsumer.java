@@ -2,6 +2,7 @@ package io.kibly.engine.infrastructure.messaging.jms;
 
 import io.kibly.engine.application.CallContext;
 import io.kibly.engine.application.EnrichmentWorker;
+import io.kibly.engine.application.SyncMessages;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -12,6 +13,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,7 +24,8 @@ import java.util.logging.Logger;
  * The enrichment worker: enriches an imported page's new or changed transactions, or a chunk of a tenant's
  * re-enrichment (after a rule or setting change, or a retrained categoriser). It runs after the import
  * committed, on its own queue, so it never slows or fails an import. A failure is noted on the transactions
- * and the message is redelivered; after the redeliveries it is parked on the dead message queue.
+ * and tried again later (1, 2, 4, ... s); after {@value #MAX_ATTEMPTS} tries the message is parked on the dead
+ * message queue.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = KiblyQueues.ENRICH_TRANSACTIONS),
@@ -41,6 +44,11 @@ public class EnrichTransactionsConsumer implements MessageListener {
     EnrichmentWorker worker;
     @Inject
     CallContext call;
+    @Inject
+    SyncMessages messages;
+
+    /** Tries of one page's enrichment (each after a longer wait) before its message is parked. */
+    static final int MAX_ATTEMPTS = 6;
 
     @Override
     public void onMessage(Message message) {
@@ -60,7 +68,9 @@ public class EnrichTransactionsConsumer implements MessageListener {
         }
         UUID integrationId;
         List<String> providerIds;
+        int attempt;
         try {
+            attempt = map.itemExists(MessageFields.ATTEMPT) ? map.getInt(MessageFields.ATTEMPT) : 0;
             integrationId = UUID.fromString(map.getString(MessageFields.INTEGRATION_ID));
             String ids = map.getString(MessageFields.PROVIDER_IDS);
             providerIds = ids == null || ids.isEmpty() ? List.of() : Arrays.asList(ids.split("\n"));
@@ -71,14 +81,21 @@ public class EnrichTransactionsConsumer implements MessageListener {
             worker.enrich(tenantId, integrationId, providerIds);
         } catch (RuntimeException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.log(Level.WARNING, "Enrichment of " + providerIds.size() + " transactions of tenant " + tenantId.id()
-                    + " failed; the message will be redelivered", e);
             try {
                 worker.recordFailure(tenantId, integrationId, providerIds, error);
             } catch (RuntimeException recordFailed) {
                 e.addSuppressed(recordFailed);
             }
-            throw e;
+            if (attempt + 1 >= MAX_ATTEMPTS) {
+                LOG.log(Level.WARNING, "Enrichment of " + providerIds.size() + " transactions of tenant "
+                        + tenantId.id() + " failed " + MAX_ATTEMPTS + " times; parking the message", e);
+                throw e;
+            }
+            // its own retry, on its own queue, later: a broker redelivery would come at once and fail the same way
+            Duration delay = Duration.ofSeconds(1L << attempt);
+            LOG.log(Level.WARNING, "Enrichment of " + providerIds.size() + " transactions of tenant " + tenantId.id()
+                    + " failed (" + error + "); trying again in " + delay.toSeconds() + " s");
+            messages.retryEnrichment(tenantId, integrationId, providerIds, attempt + 1, delay);
         }
     }
 }

@@ -80,6 +80,21 @@ public class JmsSyncMessages implements SyncMessages {
     }
 
     @Override
+    public void retryEnrichment(TenantId tenantId, UUID integrationId, List<String> providerIds, int attempt,
+            Duration delay) {
+        MapMessage message = jms.createMapMessage();
+        try {
+            message.setString(MessageFields.TENANT_ID, tenantId.id());
+            message.setString(MessageFields.INTEGRATION_ID, integrationId.toString());
+            message.setString(MessageFields.PROVIDER_IDS, String.join("\n", providerIds));
+            message.setInt(MessageFields.ATTEMPT, attempt);
+        } catch (JMSException e) {
+            throw new JMSRuntimeException("Cannot build the enrichment retry", e.getErrorCode(), e);
+        }
+        jms.createProducer().setDeliveryDelay(delay.toMillis()).send(enrichTransactions, message);
+    }
+
+    @Override
     public void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
         MapMessage message = jms.createMapMessage();
         try {

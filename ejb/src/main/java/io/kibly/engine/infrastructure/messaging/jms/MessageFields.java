@@ -9,6 +9,7 @@ final class MessageFields {
     static final String STEP = "step";
     static final String PROVIDER_IDS = "providerIds";
     static final String REENRICH_AFTER = "reenrichAfter";
+    static final String ATTEMPT = "attempt";
     static final String ONLY_UNCATEGORISED = "onlyUncategorised";
 
     private MessageFields() {

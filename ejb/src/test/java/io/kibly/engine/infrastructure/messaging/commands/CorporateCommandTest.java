@@ -45,6 +45,7 @@ class CorporateCommandTest {
         assertRefused(null, "no body");
         assertRefused("not json", "not valid JSON");
         assertRefused("[1,2]", "JSON object");
+        assertRefused("{\"a\":".repeat(1_500) + "1" + "}".repeat(1_500), "not valid JSON");
         assertRefused("{\"type\":\"DropTables\",\"commandId\":\"c\"}", "DropTables");
         assertRefused("{\"type\":\"CancelSync\",\"jobId\":\"" + INTEGRATION + "\"}", "commandId is required");
         assertRefused("{\"type\":\"CancelSync\",\"commandId\":\"has space\",\"jobId\":\"" + INTEGRATION + "\"}",

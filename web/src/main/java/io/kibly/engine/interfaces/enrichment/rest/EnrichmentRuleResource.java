@@ -73,7 +73,7 @@ public class EnrichmentRuleResource {
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "400", description = "Invalid rule; the problem names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(JsonObject body) {
+    public Response add(String body) {
         RuleJson.Parsed rule = RuleJson.parse(body, false);
         StoredRule added = enrichment.addRule(tenant.id(), tenant.user(), rule.priority(), rule.condition(),
                 rule.outcome());
@@ -89,7 +89,7 @@ public class EnrichmentRuleResource {
             + " transactions are re-enriched in the background.")
     @APIResponse(responseCode = "409", description = "The rule changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public JsonObject replace(@PathParam("id") String id, JsonObject body) {
+    public JsonObject replace(@PathParam("id") String id, String body) {
         long ruleId = ruleId(id);
         RuleJson.Parsed rule = RuleJson.parse(body, true);
         return RuleJson.of(enrichment.replaceRule(tenant.id(), tenant.user(), ruleId, rule.version(),

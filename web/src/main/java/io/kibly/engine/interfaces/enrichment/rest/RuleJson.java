@@ -44,10 +44,8 @@ final class RuleJson {
     record Parsed(int priority, RuleCondition condition, RuleOutcome outcome, Integer version) {
     }
 
-    static Parsed parse(JsonObject body, boolean versionRequired) {
-        if (body == null) {
-            throw new InvalidParameterException("body", "a JSON rule is required");
-        }
+    static Parsed parse(String text, boolean versionRequired) {
+        JsonObject body = object(text);
         only(body, RULE_FIELDS, "");
         int priority = integer(body, "priority", "priority", true);
         Integer version = body.containsKey("version") ? integer(body, "version", "version", false) : null;
@@ -69,6 +67,24 @@ final class RuleJson {
         } catch (InvalidRuleException e) {
             throw new InvalidParameterException("rule", e.getMessage());
         }
+    }
+
+    /** The body as a JSON object; anything else (not JSON, an array, too deep) is the caller's mistake. */
+    private static JsonObject object(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidParameterException("body", "a JSON rule is required");
+        }
+        JsonValue value;
+        try (var reader = Json.createReader(new java.io.StringReader(text))) {
+            value = reader.readValue();
+        } catch (RuntimeException | StackOverflowError e) {
+            // Parsson refuses nesting deeper than 1,000 with a plain RuntimeException
+            throw new InvalidParameterException("body", "is not valid JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidParameterException("body", "must be a JSON object");
+        }
+        return value.asJsonObject();
     }
 
     static JsonObject of(StoredRule stored) {
