@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The batch jobs the engine offers, by their job XML name; nothing else can be started. */
 public enum BatchJob {
-    INTEGRATION_CENSUS("integration-census");
+    INTEGRATION_CENSUS("integration-census"),
+    /** A large FULL sync: windows of modification time read in parallel (started by the sync engine). */
+    HISTORICAL_IMPORT("historical-import");
 
     private final String jobXmlName;
 

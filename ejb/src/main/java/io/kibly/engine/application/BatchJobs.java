@@ -14,6 +14,16 @@ public interface BatchJobs {
     /** Starts the job for the tenant; returns the execution id. */
     long start(@NotNull TenantId tenantId, @NotNull BatchJob job, @NotNull Map<String, String> parameters);
 
+    /** Asks a running execution to stop (after the chunk in progress); nothing when it does not run. */
+    void stop(@NotNull TenantId tenantId, long executionId);
+
+    /**
+     * Carries the tenant's execution on, from its checkpoints: the same execution while it runs in this server; a
+     * restart when it FAILED or STOPPED; and when a server died under it (it still reads STARTED, but started
+     * before this server did), a new execution of the same job and parameters. Returns the execution now running.
+     */
+    long resume(@NotNull TenantId tenantId, long executionId);
+
     /** The execution, if it exists and belongs to the tenant. */
     Optional<BatchExecution> execution(@NotNull TenantId tenantId, long executionId);
 }

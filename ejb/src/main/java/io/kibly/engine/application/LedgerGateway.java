@@ -46,9 +46,15 @@ public interface LedgerGateway {
     /**
      * What a page held. {@code last} when no further page of the entity exists (the page was not full).
      * {@code latestModification} is the newest modification time on the page (null for an empty page).
+     * {@code itemCount} is how many rows the whole query holds, when the provider says (Xero's pagination).
      */
     record LedgerPage(List<LedgerTransaction> transactions, List<ProviderDeletion> deletions, boolean last,
-            Instant latestModification) {
+            Instant latestModification, Long itemCount) {
+
+        public LedgerPage(List<LedgerTransaction> transactions, List<ProviderDeletion> deletions, boolean last,
+                Instant latestModification) {
+            this(transactions, deletions, last, latestModification, null);
+        }
 
         public int size() {
             return transactions.size() + deletions.size();

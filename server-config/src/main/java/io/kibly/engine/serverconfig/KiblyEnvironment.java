@@ -253,6 +253,20 @@ public final class KiblyEnvironment {
         }
     }
 
+    /**
+     * Restarts the embedded PostgreSQL (a chaos experiment: the engine must ride it out); false when the database
+     * is an external one, which is not this launcher's to restart.
+     */
+    public boolean restartEmbeddedDatabase() {
+        if (configuredDatabase().isPresent()) {
+            return false;
+        }
+        EmbeddedPostgres postgres = embeddedPostgres();
+        postgres.stop();
+        postgres.start(EMBEDDED_DATABASE, EMBEDDED_USER, EMBEDDED_PASSWORD, EMBEDDED_APP_USER, EMBEDDED_APP_PASSWORD);
+        return true;
+    }
+
     /** The broker account for corporate systems' JMS clients (commands and events). */
     public BrokerClient brokerClient() {
         return BrokerClient.of(environment, workDirectory);

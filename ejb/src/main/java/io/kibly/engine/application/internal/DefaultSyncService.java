@@ -24,6 +24,9 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DefaultSyncService implements SyncService {
 
+    @jakarta.inject.Inject
+    io.kibly.engine.application.BatchJobs batchJobs;
+
     @EJB
     SyncJobSteps steps;
 
@@ -75,7 +78,11 @@ public class DefaultSyncService implements SyncService {
 
     @Override
     public SyncJob cancel(TenantId tenantId, UUID jobId) {
-        return steps.cancel(tenantId, jobId);
+        SyncJob cancelled = steps.cancel(tenantId, jobId);
+        // a batch import's windows also see the job cancelled and stop reading; stopping the execution ends it
+        // after the chunk in progress, as the batch runtime's own record
+        cancelled.batchExecutionId().ifPresent(execution -> batchJobs.stop(tenantId, execution));
+        return cancelled;
     }
 
     @Override

@@ -294,7 +294,11 @@ public class SyncJobSteps {
         }
         job.markResumed(clock.instant());
         log.event(java.util.logging.Level.WARNING, "resumed-stalled", job, "no heartbeat since " + staleBefore);
-        messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
+        if (job.runsAsBatch()) {
+            messages.plan(tenantId, jobId, job.priority()); // the planner carries its batch execution on
+        } else {
+            messages.importPage(tenantId, jobId, job.step(), job.priority(), Duration.ZERO);
+        }
         return true;
     }
 

@@ -7,7 +7,10 @@ import io.kibly.engine.application.BatchJobs;
 import io.kibly.engine.domain.model.audit.FieldChanges;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.inject.Inject;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchStatus;
+import java.lang.management.ManagementFactory;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
@@ -44,6 +47,63 @@ public class JakartaBatchJobs implements BatchJobs {
         audit.record(tenantId, "batch-job.started", "batch-execution", String.valueOf(executionId),
                 FieldChanges.none().field("jobName", null, job.jobXmlName()));
         return executionId;
+    }
+
+    @Override
+    public void stop(TenantId tenantId, long executionId) {
+        JobExecution execution = owned(tenantId, executionId);
+        if (execution != null && isActive(execution.getBatchStatus())) {
+            try {
+                operator().stop(executionId);
+            } catch (JobExecutionNotRunningException e) {
+                // it ended meanwhile
+            }
+        }
+    }
+
+    @Override
+    public long resume(TenantId tenantId, long executionId) {
+        JobExecution execution = owned(tenantId, executionId);
+        if (execution == null) {
+            throw new IllegalArgumentException("No batch execution " + executionId + " of the tenant");
+        }
+        BatchStatus status = execution.getBatchStatus();
+        if (isActive(status) && startedInThisServer(execution)) {
+            return executionId;
+        }
+        long resumed;
+        if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+            resumed = operator().restart(executionId, execution.getJobParameters());
+        } else {
+            // left STARTED by a server that died: the batch runtime will not restart it, so a new execution
+            // carries the job on (its artifacts resume from the engine's own checkpoints)
+            resumed = operator().start(execution.getJobName(), execution.getJobParameters());
+        }
+        audit.record(tenantId, "batch-job.resumed", "batch-execution", String.valueOf(resumed), FieldChanges.none()
+                .field("jobName", null, execution.getJobName()).field("previousExecution", null, executionId)
+                .field("previousStatus", null, status));
+        return resumed;
+    }
+
+    private static boolean isActive(BatchStatus status) {
+        return status == BatchStatus.STARTING || status == BatchStatus.STARTED || status == BatchStatus.STOPPING;
+    }
+
+    private static boolean startedInThisServer(JobExecution execution) {
+        Date created = execution.getCreateTime();
+        return created != null && created.getTime() >= ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
+    /** The execution when it belongs to the tenant (its tenant parameter), else null. */
+    private static JobExecution owned(TenantId tenantId, long executionId) {
+        try {
+            JobExecution execution = operator().getJobExecution(executionId);
+            Properties parameters = execution.getJobParameters();
+            return parameters != null && tenantId.id().equals(parameters.getProperty(TENANT_PARAMETER))
+                    ? execution : null;
+        } catch (NoSuchJobExecutionException e) {
+            return null;
+        }
     }
 
     @Override

@@ -114,6 +114,12 @@ public class SyncJob {
     @Column(name = "next_attempt_at")
     private Instant nextAttemptAt;
 
+    /** Set when the job runs as a Jakarta Batch job: how many windows it reads in parallel. */
+    @Column(name = "batch_partitions")
+    private Short batchPartitions;
+    @Column(name = "batch_execution_id")
+    private Long batchExecutionId;
+
     @Version
     private long version;
 
@@ -291,6 +297,85 @@ public class SyncJob {
         if (status == SyncStatus.RETRY_SCHEDULED) {
             status = SyncStatus.RUNNING;
         }
+    }
+
+    /**
+     * The job runs as a batch import of {@code partitions} windows (a large FULL sync): QUEUED → RUNNING, its
+     * progress counted by {@link #recordWindowPage}, its checkpoints kept per partition.
+     */
+    public void runAsBatch(int partitions, long itemCount, Instant now) {
+        if (status != SyncStatus.QUEUED || startedAt != null) {
+            throw new SyncJobStateException("Only a new job can run as a batch import; this one is " + status);
+        }
+        batchPartitions = (short) partitions;
+        totalKnown = itemCount;
+        startedAt = now;
+        status = SyncStatus.RUNNING;
+        heartbeatAt = now;
+    }
+
+    public boolean runsAsBatch() {
+        return batchPartitions != null;
+    }
+
+    /** The batch execution now carrying the job (a restart creates a new one). */
+    public void attachExecution(long executionId, Instant now) {
+        batchExecutionId = executionId;
+        heartbeatAt = now;
+    }
+
+    /** A failed or cancelled batch import taken up again (after {@link #retry}), from its partitions' checkpoints. */
+    public void resumeBatch(Instant now) {
+        if (!runsAsBatch() || status.isFinal()) {
+            throw new SyncJobStateException("Only a queued batch import can resume; this one is " + status);
+        }
+        status = SyncStatus.RUNNING;
+        heartbeatAt = now;
+        nextAttemptAt = null;
+    }
+
+    /** A page of one window was stored. */
+    public void recordWindowPage(PageOutcome outcome, Instant now) {
+        requireRunning();
+        pagesFetched++;
+        processed += outcome.processed();
+        imported += outcome.imported();
+        updated += outcome.updated();
+        deleted += outcome.deleted();
+        unchanged += outcome.unchanged() + outcome.outOfRange();
+        lastError = null;
+        heartbeatAt = now;
+    }
+
+    /** Alive: a batch import waiting on the provider's limits shows it is not stalled. */
+    public void touch(Instant now) {
+        heartbeatAt = now;
+    }
+
+    /** Every window was read. */
+    public void completeBatch(Instant now) {
+        requireRunning();
+        status = SyncStatus.COMPLETED;
+        finishedAt = now;
+    }
+
+    /** A wait the provider imposed on a batch import (a 429), counted like the queue workers count theirs. */
+    public void countThrottled() {
+        throttled++;
+    }
+
+    /** A transient failure a batch partition retried. */
+    public void countRetry(String error) {
+        retries++;
+        lastError = error;
+    }
+
+    public Optional<Integer> batchPartitions() {
+        return Optional.ofNullable(batchPartitions).map(Short::intValue);
+    }
+
+    public Optional<Long> batchExecutionId() {
+        return Optional.ofNullable(batchExecutionId);
     }
 
     private void requireRunning() {

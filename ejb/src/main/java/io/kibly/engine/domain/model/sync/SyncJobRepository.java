@@ -29,4 +29,13 @@ public interface SyncJobRepository {
     Instant cursor(TenantId tenantId, UUID integrationId, String entity);
 
     void moveCursor(TenantId tenantId, UUID integrationId, String entity, Instant modifiedSince, Instant now);
+
+    /** The job's status, read without loading (or locking) the job. */
+    Optional<SyncStatus> status(TenantId tenantId, UUID id);
+
+    /** A batch import's windows, by index. */
+    List<SyncPartition> partitions(TenantId tenantId, UUID jobId);
+
+    /** Stores a window's new state (a new window, or one read further). */
+    void savePartition(TenantId tenantId, UUID jobId, SyncPartition partition, Instant now);
 }

@@ -102,6 +102,58 @@ public class JpaSyncJobRepository implements SyncJobRepository {
     }
 
     @Override
+    public Optional<SyncStatus> status(TenantId tenantId, UUID id) {
+        List<?> rows = em.createNativeQuery("select status from engine.sync_job where tenant_id = ?1 and id = ?2")
+                .setParameter(1, tenantId.id()).setParameter(2, id).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(SyncStatus.valueOf((String) rows.get(0)));
+    }
+
+    @Override
+    public List<io.kibly.engine.domain.model.sync.SyncPartition> partitions(TenantId tenantId, UUID jobId) {
+        List<?> rows = em.createNativeQuery("select idx, after_time, until_time, since, page, done, pages, rows_stored"
+                + " from engine.sync_partition where tenant_id = ?1 and job_id = ?2 order by idx")
+                .setParameter(1, tenantId.id()).setParameter(2, jobId).getResultList();
+        return rows.stream().map(row -> {
+            Object[] r = (Object[]) row;
+            return new io.kibly.engine.domain.model.sync.SyncPartition(((Number) r[0]).intValue(),
+                    SqlValues.instant(r[1]), SqlValues.instant(r[2]), SqlValues.instant(r[3]),
+                    ((Number) r[4]).intValue(), (Boolean) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).longValue());
+        }).toList();
+    }
+
+    @Override
+    public void savePartition(TenantId tenantId, UUID jobId, io.kibly.engine.domain.model.sync.SyncPartition p,
+            Instant now) {
+        // plain JDBC: null windows bounds must travel typed, which Hibernate's native parameters do not promise
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement save = connection.prepareStatement("""
+                    insert into engine.sync_partition (tenant_id, job_id, idx, after_time, until_time, since, page,
+                        done, pages, rows_stored, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (job_id, idx) do update set since = excluded.since, page = excluded.page,
+                        done = excluded.done, pages = excluded.pages, rows_stored = excluded.rows_stored,
+                        updated_at = excluded.updated_at""")) {
+                save.setString(1, tenantId.id());
+                save.setObject(2, jobId);
+                save.setShort(3, (short) p.index());
+                save.setTimestamp(4, timestamp(p.after()));
+                save.setTimestamp(5, timestamp(p.until()));
+                save.setTimestamp(6, timestamp(p.since()));
+                save.setInt(7, p.page());
+                save.setBoolean(8, p.done());
+                save.setInt(9, p.pages());
+                save.setLong(10, p.rows());
+                save.setTimestamp(11, Timestamp.from(now));
+                save.executeUpdate();
+            }
+        });
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    @Override
     public void moveCursor(TenantId tenantId, UUID integrationId, String entity, Instant modifiedSince, Instant now) {
         em.createNativeQuery("""
                         insert into engine.sync_cursor (integration_id, entity, tenant_id, modified_since, moved_at)

@@ -70,7 +70,11 @@ public class XeroLedgerClient {
         List<LedgerTransaction> transactions = XeroBankTransactions.fromEnvelope(envelope);
         Instant latest = transactions.stream().map(LedgerTransaction::updatedAt).max(Comparator.naturalOrder())
                 .orElse(null);
-        return new LedgerPage(transactions, List.of(), transactions.size() < request.pageSize(), latest);
+        JsonObject pagination = envelope.containsKey("pagination") && envelope.get("pagination") instanceof JsonObject p
+                ? p : null;
+        Long itemCount = pagination != null && pagination.get("itemCount") instanceof jakarta.json.JsonNumber n
+                ? n.longValue() : null;
+        return new LedgerPage(transactions, List.of(), transactions.size() < request.pageSize(), latest, itemCount);
     }
 
     /** Xero's error shapes: {@code {ErrorNumber, Type, Message}} or the problem form {@code {Title, Detail}}. */

@@ -9,7 +9,11 @@ import java.util.UUID;
 public record SyncJobRepresentation(UUID id, UUID integrationId, String syncType, String trigger, String status,
         int priority, LocalDate dateFrom, LocalDate dateTo, String requestedBy, Progress progress, Counts counts,
         int attempts, int retries, int throttled, String lastError, Instant createdAt, Instant startedAt, Instant finishedAt,
-        Instant heartbeatAt, Instant nextAttemptAt, long version) {
+        Instant heartbeatAt, Instant nextAttemptAt, Batch batch, long version) {
+
+    /** Set when the job runs as a batch import: its windows read in parallel, its Jakarta Batch execution. */
+    public record Batch(int windows, Long executionId) {
+    }
 
     /** Pages fetched and transactions processed so far ({@code total} when the provider said). */
     public record Progress(int pagesFetched, long processed, Long total) {
@@ -26,6 +30,8 @@ public record SyncJobRepresentation(UUID id, UUID integrationId, String syncType
                 new Counts(job.imported(), job.updated(), job.deleted(), job.unchanged(), job.failed()),
                 job.attempts(), job.retries(), job.throttled(), job.lastError().orElse(null), job.createdAt(),
                 job.startedAt().orElse(null), job.finishedAt().orElse(null), job.heartbeatAt().orElse(null),
-                job.nextAttemptAt().orElse(null), job.version());
+                job.nextAttemptAt().orElse(null), job.batchPartitions()
+                        .map(windows -> new Batch(windows, job.batchExecutionId().orElse(null))).orElse(null),
+                job.version());
     }
 }

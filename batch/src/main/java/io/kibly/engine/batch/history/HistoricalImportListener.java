@@ -1,0 +1,35 @@
+package io.kibly.engine.batch.history;
+
+import io.kibly.engine.batch.BatchPorts;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.AbstractJobListener;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** A failed batch job fails its sync job, with the reason, so that the API, the console and events say so. */
+@Named
+@Dependent
+public class HistoricalImportListener extends AbstractJobListener {
+
+    @Inject
+    @BatchProperty
+    String tenantId;
+    @Inject
+    @BatchProperty
+    String jobId;
+    @Inject
+    JobContext job;
+
+    @Override
+    public void afterJob() {
+        if (job.getBatchStatus() == BatchStatus.FAILED) {
+            String exit = job.getExitStatus();
+            BatchPorts.lookup(HistoricalImport.class).fail(tenantId, jobId,
+                    "A window of the batch import failed" + (exit == null || exit.equals("FAILED") ? "" : ": " + exit)
+                            + "; retry resumes from the windows' checkpoints");
+        }
+    }
+}
