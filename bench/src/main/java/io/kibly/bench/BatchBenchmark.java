@@ -39,7 +39,7 @@ public final class BatchBenchmark {
         Path limitsFile = directory.resolve("batch-limits.json");
         String tenant = "bench-batch-" + Instant.now().getEpochSecond();
         Engine engine = new Engine(environment.httpUrl(), environment.devTokens().mint(tenant, "bench",
-                List.of("ADMIN", "OPERATOR", "VIEWER"), Duration.ofHours(6)));
+                List.of("ADMIN", "OPERATOR", "VIEWER"), Duration.ofHours(6))).awaitReady();
         String sandbox = environment.sandbox().url();
         if (phase.equals("limits")) {
             // Xero's real limits, which the sandbox enforces with 429s
@@ -52,7 +52,7 @@ public final class BatchBenchmark {
             // the limits allow 60 calls a minute: the floor is the time they need at that pace (≈ 100 s for 100)
             double floor = Math.ceil((double) size / PAGE) * 60.0 / PER_MINUTE;
             figures.put("floorSeconds", floor);
-            figures.put("ratioToFloor", Figures.round((double) figures.get("seconds") / floor));
+            figures.put("ratioToFloor", Math.round((double) figures.get("seconds") / floor * 1000) / 1000.0);
             figures.put("callsBeyondThePages", calls - (long) Math.ceil((double) size / PAGE));
             Files.writeString(limitsFile, Report.json(figures));
             System.out.println("At Xero's limits: " + figures);

@@ -56,7 +56,7 @@ public final class Benchmark {
         this.environment = environment;
         this.tenant = "bench-" + Instant.now().getEpochSecond();
         this.engine = new Engine(environment.httpUrl(), environment.devTokens().mint(tenant, "bench",
-                List.of("ADMIN", "OPERATOR", "VIEWER"), Duration.ofHours(12)));
+                List.of("ADMIN", "OPERATOR", "VIEWER"), Duration.ofHours(12))).awaitReady();
         this.sandbox = environment.sandbox().url();
     }
 

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 public final class Chaos {
 
     private static final String ORGANISATION = Benchmark.ORGANISATION_100K;
-    private static final int SIZE = 40_000;
+    /** Above the batch threshold (50,000): the import runs as a batch job of parallel windows. */
+    private static final int SIZE = 60_000;
 
     private final KiblyEnvironment environment;
     private final Engine engine;
@@ -41,7 +42,7 @@ public final class Chaos {
     private Chaos(KiblyEnvironment environment, String tenant) {
         this.environment = environment;
         this.engine = new Engine(environment.httpUrl(), environment.devTokens().mint(tenant, "chaos",
-                List.of("ADMIN", "OPERATOR", "VIEWER"), Duration.ofHours(6)));
+                List.of("ADMIN", "OPERATOR", "VIEWER"), Duration.ofHours(6))).awaitReady();
         this.sandbox = environment.sandbox().url();
     }
 
@@ -53,7 +54,7 @@ public final class Chaos {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("payara kill -9 mid-import", chaos.experiment("FULL", job -> {
             environment.payara().kill();
-            environment.payara().start();
+            environment.startPayara();
         }));
         report.put("PostgreSQL restart mid-import", chaos.experiment("FULL", job -> {
             if (!environment.restartEmbeddedDatabase()) {
@@ -170,10 +171,14 @@ public final class Chaos {
     private void awaitImported(String jobId, long count) {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonObject job = Http.ok(engine.call("GET", "/api/sync-jobs/" + jobId, null), "job").json();
-            if (job.getJsonObject("counts").getJsonNumber("imported").longValue() >= count
-                    || job.getString("status").matches("COMPLETED|FAILED|CANCELLED")) {
-                return;
+            try {
+                JsonObject job = Http.ok(engine.call("GET", "/api/sync-jobs/" + jobId, null), "job").json();
+                if (job.getJsonObject("counts").getJsonNumber("imported").longValue() >= count
+                        || job.getString("status").matches("COMPLETED|FAILED|CANCELLED")) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // the engine is away (restarting): ask again
             }
             Engine.sleep(250);
         }

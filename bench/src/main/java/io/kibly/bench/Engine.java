@@ -23,6 +23,26 @@ final class Engine {
         return Http.send(method, baseUrl + path, token, json, headers);
     }
 
+    /**
+     * Waits until the API answers: after a server restart, the port and readiness answer before the application
+     * is loaded again.
+     */
+    Engine awaitReady() {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Http.Reply reply = call("GET", "/api/integrations?limit=1", null);
+                if (reply.status() == 200 && reply.body().startsWith("{")) {
+                    return this;
+                }
+            } catch (RuntimeException e) {
+                // not up yet
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("the API did not answer within 3 minutes at " + baseUrl);
+    }
+
     /** Registers a Xero integration and connects it to {@code organisation} through the OAuth flow. */
     String connectedXero(String name, String organisation) {
         String id = Http.ok(call("POST", "/api/integrations", "{\"provider\":\"xero\",\"name\":\"" + name

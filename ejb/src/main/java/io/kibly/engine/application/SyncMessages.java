@@ -14,6 +14,9 @@ public interface SyncMessages {
     /** Asks the planner to take up a job. */
     void plan(TenantId tenantId, UUID jobId, int priority);
 
+    /** Asks the planner to take the job up again after {@code delay} (a batch import's next attempt). */
+    void planLater(TenantId tenantId, UUID jobId, int priority, java.time.Duration delay);
+
     /** Asks an import worker to fetch and store the job's page number {@code step}, after {@code delay}. */
     void importPage(TenantId tenantId, UUID jobId, int step, int priority, Duration delay);
 

@@ -38,9 +38,11 @@ class BatchImportIT {
     }
 
     @Test
-    void aHundredThousandTransactionsImportExactlyAsABatchJobOfParallelWindows() throws Exception {
+    void aHundredThousandTransactionsOverTwoYearsImportExactlyAsABatchJobOfParallelWindows() throws Exception {
         String organisation = SandboxControl.organisation(17);
-        SandboxControl.configure("{\"transactionCounts\":{\"" + organisation + "\":100000}}");
+        // two years of history: the organisation's 100,000 transactions spread over 24 months
+        SandboxControl.configure("{\"transactionCounts\":{\"" + organisation + "\":100000},"
+                + "\"historyMonths\":{\"" + organisation + "\":24}}");
         EngineClient admin = EngineClient.forNewTenant("batch");
         String integration = ProviderConsent.connected(admin, "xero", "History", organisation);
 
@@ -70,7 +72,8 @@ class BatchImportIT {
                 + " where integration_id = ?::uuid", integration));
         LocalDate last = LocalDate.parse(Database.scalar("select max(txn_date) from engine.ledger_transaction"
                 + " where integration_id = ?::uuid", integration));
-        assertTrue(first.plusMonths(11).isBefore(last), "a year of history: " + first + " to " + last);
+        assertTrue(first.plusMonths(23).isBefore(last) && last.isBefore(first.plusMonths(25)),
+                "two years of history: " + first + " to " + last);
 
         // the next incremental sync starts where the import started: nothing new, nothing re-imported
         JsonObject incremental = finished(admin, admin.startSync(integration, "INCREMENTAL").json());
@@ -149,6 +152,34 @@ class BatchImportIT {
                 + " calls for about " + pagesLeft + " pages left in " + windowsLeft + " windows");
         liftSandboxLimits();
         assertEquals(SandboxControl.xeroTruth(organisation), SandboxControl.stored(integration));
+    }
+
+    @Test
+    void aCancelledBatchImportStopsItsExecutionWithinThePagesInFlight() throws Exception {
+        String organisation = SandboxControl.organisation(20);
+        SandboxControl.configure("{\"transactionCounts\":{\"" + organisation + "\":40000},"
+                + "\"faults\":{\"slowRate\":1.0,\"slowMillis\":300}}");
+        EngineClient admin = EngineClient.forNewTenant("batch-cancel");
+        String integration = ProviderConsent.connected(admin, "xero", "History cancelled", organisation);
+        String id = start(admin, integration).getString("id");
+        await(() -> admin.get("/api/sync-jobs/" + id).json(),
+                j -> j.getJsonObject("counts").getInt("imported") >= 5_000, IMPORT);
+
+        EngineClient.Reply cancelled = admin.post("/api/sync-jobs/" + id + "/cancel", null);
+        assertEquals(200, cancelled.status(), cancelled.toString());
+        assertEquals("CANCELLED", cancelled.json().getString("status"));
+        long atCancel = Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid",
+                integration);
+        String execution = Database.scalar("select batch_execution_id from engine.sync_job where id = ?::uuid", id);
+        String ended = await(() -> Database.scalar("select batchstatus from jbatch.executioninstancedata"
+                + " where jobexecid = ?::bigint", execution), status -> status.matches("STOPPED|COMPLETED"),
+                Duration.ofSeconds(60));
+        assertTrue(ended.matches("STOPPED|COMPLETED"), ended);
+        Thread.sleep(3_000);
+        long after = Database.count("select count(*) from engine.ledger_transaction where integration_id = ?::uuid",
+                integration);
+        assertTrue(after - atCancel <= 5 * 1000, "at most each window's page in flight: " + (after - atCancel));
+        assertEquals("CANCELLED", admin.get("/api/sync-jobs/" + id).json().getString("status"));
     }
 
     /** The truth is read from the sandbox's API, which enforces Xero's limits: lifted for reading it. */

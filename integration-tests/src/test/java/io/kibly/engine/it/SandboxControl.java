@@ -23,7 +23,7 @@ final class SandboxControl {
     static final String UK = SandboxIT.UK;
     static final String REALM = "9341453050098765";
     /** The sandbox's Xero organisations in the tests: the two demo ones (UK, NZ) and one per sync test. */
-    static final java.util.List<String> ORGANISATIONS = java.util.stream.IntStream.rangeClosed(1, 19)
+    static final java.util.List<String> ORGANISATIONS = java.util.stream.IntStream.rangeClosed(1, 20)
             .mapToObj(i -> String.format("8ab04ad3-1f4c-4b8a-9d21-5c34c0f6a%03d", i)).toList();
 
     /** The organisation number {@code n} (1: UK, 2: NZ). */

@@ -13,6 +13,7 @@ import java.time.Duration;
  * Applies a partial settings document ({@code PUT /sandbox/admin/config}); fields left out keep their value.
  * Shape: {@code {seed, faultRate, accessTokenLifetimeSeconds, requireAccessToken, xeroLimits:{perMinute, perDay,
  * concurrent, appPerMinute, minuteWindowSeconds, dayWindowSeconds}, transactionCounts:{tenantId: count},
+ * historyMonths:{tenantId: months (the transactions spread evenly over them; 0: 5 minutes apart)},
  * faults:{serverErrorRate, slowRate, slowMillis, timeoutRate, timeoutMillis, malformedRate, seed}}}; the 503
  * rate of the faults is {@code faultRate}.
  */
@@ -51,6 +52,11 @@ public final class SettingsChange {
             for (var entry : change.getJsonObject("transactionCounts").entrySet()) {
                 result = result.withTransactionCount(entry.getKey(),
                         ((jakarta.json.JsonNumber) entry.getValue()).longValueExact());
+            }
+        }
+        if (change.containsKey("historyMonths")) {
+            for (var entry : change.getJsonObject("historyMonths").entrySet()) {
+                result = result.withHistoryMonths(entry.getKey(), ((jakarta.json.JsonNumber) entry.getValue()).intValueExact());
             }
         }
         return result;

@@ -57,6 +57,16 @@ public record SandboxSettings(long seed,
                 requireAccessToken);
     }
 
+    public SandboxSettings withHistoryMonths(String tenantId, int months) {
+        Map<String, Organisation> byId = new LinkedHashMap<>();
+        organisations.forEach(o -> byId.put(o.tenantId(), o));
+        Organisation existing = organisation(tenantId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown organisation " + tenantId));
+        byId.put(existing.tenantId(), existing.withHistoryMonths(months));
+        return new SandboxSettings(seed, List.copyOf(byId.values()), xeroLimits, faultRate, accessTokenLifetime,
+                providerName, requireAccessToken);
+    }
+
     public SandboxSettings withTransactionCount(String tenantId, long count) {
         Map<String, Organisation> byId = new LinkedHashMap<>();
         organisations.forEach(o -> byId.put(o.tenantId(), o));

@@ -196,7 +196,24 @@ public final class KiblyEnvironment {
             awaitReadyQuietly(Duration.ofSeconds(120));
         }
         if (!current) {
-            payara.deploy(ear, APPLICATION);
+            try {
+                payara.deploy(ear, APPLICATION);
+            } catch (LauncherException e) {
+                if (!deployed) {
+                    throw e;
+                }
+                // A build left half-loaded (the server killed while loading it, say) cannot be replaced in place
+                // ("already has a web module loaded at /"): take it away, restart clean, and deploy.
+                LOG.warning(() -> "Redeploying over the loaded build failed; undeploying it and restarting: "
+                        + e.getMessage().lines().findFirst().orElse(""));
+                try {
+                    payara.undeploy(APPLICATION);
+                } catch (LauncherException undeployFailed) {
+                    LOG.warning(() -> "Undeploy failed too: " + undeployFailed.getMessage());
+                }
+                payara.restart();
+                payara.deploy(ear, APPLICATION);
+            }
             try {
                 Files.writeString(deployedMarker, checksum);
             } catch (IOException e) {
@@ -251,6 +268,12 @@ public final class KiblyEnvironment {
         if (configuredDatabase().isEmpty()) {
             embeddedPostgres().stop();
         }
+    }
+
+    /** Starts the configured domain again (after a crash), with the engine's settings in its environment. */
+    public void startPayara() {
+        payara.setServerEnvironment(serverEnvironment());
+        payara.start();
     }
 
     /**

@@ -28,6 +28,9 @@ public interface HistoricalImport {
     /** Every window was read: the job completes. */
     void complete(String tenantId, String jobId);
 
-    /** The batch job failed: the sync job fails with the reason (a retry resumes from the checkpoints). */
+    /**
+     * The batch job failed: the sync job is tried again after a backoff (the execution restarted from the
+     * checkpoints) until its attempts run out, then fails with the reason.
+     */
     void fail(String tenantId, String jobId, String reason);
 }

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** A failed batch job fails its sync job, with the reason, so that the API, the console and events say so. */
+/** A failed batch job is reported to its sync job, which is tried again or fails with the reason. */
 @Named
 @Dependent
 public class HistoricalImportListener extends AbstractJobListener {
@@ -28,8 +28,7 @@ public class HistoricalImportListener extends AbstractJobListener {
         if (job.getBatchStatus() == BatchStatus.FAILED) {
             String exit = job.getExitStatus();
             BatchPorts.lookup(HistoricalImport.class).fail(tenantId, jobId,
-                    "A window of the batch import failed" + (exit == null || exit.equals("FAILED") ? "" : ": " + exit)
-                            + "; retry resumes from the windows' checkpoints");
+                    "A window of the batch import failed" + (exit == null || exit.equals("FAILED") ? "" : ": " + exit));
         }
     }
 }

@@ -56,6 +56,8 @@ public class BatchImportSteps {
     @Inject
     SyncLog log;
     @Inject
+    RetryPolicy retries;
+    @Inject
     Event<SyncProgressFeed.JobChanged> progress;
     @Inject
     Event<EngineEvents.PageStored> stored;
@@ -209,6 +211,7 @@ public class BatchImportSteps {
         changed(job);
     }
 
+    /** A permanent failure: the job ends FAILED with the reason (a retry can still resume it). */
     public void fail(TenantId tenantId, UUID jobId, String reason) {
         SyncJob job = locked(tenantId, jobId);
         if (job.status().isFinal()) {
@@ -217,6 +220,28 @@ public class BatchImportSteps {
         job.fail(reason, clock.instant());
         log.event(Level.WARNING, "failed", job, reason);
         events.syncFinished(job);
+        changed(job);
+    }
+
+    /**
+     * The batch execution failed (a window ran out of retries: the provider or the database away for a while):
+     * the job is taken up again after a backoff, restarting the execution from the windows' checkpoints, until
+     * its attempts run out.
+     */
+    public void executionFailed(TenantId tenantId, UUID jobId, String reason) {
+        SyncJob job = locked(tenantId, jobId);
+        if (job.status() != SyncStatus.RUNNING) {
+            return; // failed for good already, or cancelled
+        }
+        String error = reason + job.lastError().map(last -> " (" + last + ")").orElse("");
+        java.time.Duration backoff = retries.backoff(job.attempts());
+        if (job.failAttempt(error, backoff, retries.maxAttempts(), clock.instant())) {
+            messages.planLater(tenantId, jobId, job.priority(), backoff);
+            log.event(Level.WARNING, "retry-scheduled", job, error);
+        } else {
+            log.event(Level.WARNING, "failed", job, job.lastError().orElse(error));
+            events.syncFinished(job);
+        }
         changed(job);
     }
 

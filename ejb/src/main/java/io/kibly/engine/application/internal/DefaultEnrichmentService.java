@@ -150,8 +150,15 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
         int labels = (int) stored.stream().filter(s -> s.subject().reconciled()
                 && s.subject().providerAccountCode() != null).count();
         EnrichmentSettings settings = settings(tenantId);
-        if (labels > 0 && repository.countNewLabels(tenantId, settings, labels) >= settings.retrainAfterLabels()) {
-            retrain(tenantId);
+        if (labels > 0) {
+            int newLabels = repository.countNewLabels(tenantId, settings, labels);
+            // retrained after retrainAfterLabels new labels, or as many as the model learned from if that is more:
+            // a million-row import retrains a few dozen times, not at every page
+            int due = Math.max(settings.retrainAfterLabels(),
+                    repository.latestModel(tenantId).map(CategoriserModel::exampleCount).orElse(0));
+            if (newLabels >= due) {
+                retrain(tenantId);
+            }
         }
     }
 

@@ -92,7 +92,17 @@ public class DefaultSyncWorker implements SyncWorker {
             startBatch(tenantId, jobId); // the server died between planning and starting
             return;
         }
-        long execution = batchJobs.resume(tenantId, candidate.executionId());
+        long execution;
+        try {
+            execution = batchJobs.resume(tenantId, candidate.executionId());
+        } catch (RuntimeException e) {
+            // the execution cannot be carried on (gone, or started by an earlier deployment): a new one reads the
+            // windows from their checkpoints just the same
+            LOG.warning(() -> "Batch execution " + candidate.executionId() + " of job " + jobId + " cannot be resumed ("
+                    + e.getMessage() + "): starting a new one");
+            startBatch(tenantId, jobId);
+            return;
+        }
         if (execution != candidate.executionId()) {
             batchSteps.attachExecution(tenantId, jobId, execution);
         }

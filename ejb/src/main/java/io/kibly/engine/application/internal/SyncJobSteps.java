@@ -30,8 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The transactional steps of a sync (each its own transaction, bound to the tenant). A step that changes a job
@@ -66,17 +64,8 @@ public class SyncJobSteps {
     @Inject
     io.kibly.engine.application.OutboundEvents events;
 
-    /** Transient failures of one page tried this many times before the job fails. */
     @Inject
-    @ConfigProperty(name = "kibly.sync.max-attempts", defaultValue = "6")
-    int maxAttempts;
-    /** The first retry's delay; each next one doubles, with jitter, up to the cap. */
-    @Inject
-    @ConfigProperty(name = "kibly.sync.backoff-base-ms", defaultValue = "2000")
-    long backoffBaseMillis;
-    @Inject
-    @ConfigProperty(name = "kibly.sync.backoff-cap-ms", defaultValue = "300000")
-    long backoffCapMillis;
+    RetryPolicy retries;
 
     /** What an import worker needs to fetch the job's next page. {@code toString} is safe to log. */
     public record PageWork(UUID integrationId, Provider provider, String entity, Instant since, int page, int priority) {
@@ -247,8 +236,8 @@ public class SyncJobSteps {
         if (job == null || !job.isAt(step)) {
             return;
         }
-        Duration backoff = backoff(job.attempts());
-        if (job.failAttempt(error, backoff, maxAttempts, clock.instant())) {
+        Duration backoff = retries.backoff(job.attempts());
+        if (job.failAttempt(error, backoff, retries.maxAttempts(), clock.instant())) {
             messages.importPage(tenantId, jobId, step, job.priority(), backoff);
             log.event(java.util.logging.Level.WARNING, "retry-scheduled", job, error);
         } else {
@@ -305,13 +294,6 @@ public class SyncJobSteps {
     /** Tells the live feed, once this transaction commits. */
     private void changed(SyncJob job) {
         progress.fire(new io.kibly.engine.application.SyncProgressFeed.JobChanged(job));
-    }
-
-    /** Full jitter: a random delay up to base × 2^attempt, capped. */
-    Duration backoff(int previousAttempts) {
-        long ceiling = Math.min(backoffCapMillis, backoffBaseMillis << Math.min(previousAttempts, 20));
-        long floor = Math.min(backoffBaseMillis, ceiling) / 2;
-        return Duration.ofMillis(floor + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - floor)));
     }
 
     private List<String> entities(Provider provider, SyncJob job) {

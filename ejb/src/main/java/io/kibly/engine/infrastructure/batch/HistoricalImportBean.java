@@ -2,6 +2,7 @@ package io.kibly.engine.infrastructure.batch;
 
 import io.kibly.engine.application.internal.BatchImportSteps;
 import io.kibly.engine.application.internal.PageFetcher;
+import io.kibly.engine.application.internal.RetryPolicy;
 import io.kibly.engine.batch.history.HistoricalImport;
 import io.kibly.engine.batch.history.PermanentImportFailure;
 import io.kibly.engine.domain.model.sync.SyncPartition;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,14 +42,7 @@ public class HistoricalImportBean implements HistoricalImport {
     @ConfigProperty(name = "kibly.sync.batch-parallel-windows", defaultValue = "5")
     int parallelWindows;
     @Inject
-    @ConfigProperty(name = "kibly.sync.max-attempts", defaultValue = "6")
-    int maxAttempts;
-    @Inject
-    @ConfigProperty(name = "kibly.sync.backoff-base-ms", defaultValue = "2000")
-    long backoffBaseMillis;
-    @Inject
-    @ConfigProperty(name = "kibly.sync.backoff-cap-ms", defaultValue = "300000")
-    long backoffCapMillis;
+    RetryPolicy retries;
 
     @Override
     public List<Integer> unfinishedWindows(String tenantId, String jobId) {
@@ -82,6 +75,7 @@ public class HistoricalImportBean implements HistoricalImport {
                         work.page(), page.page());
             }
             if (fetched instanceof PageFetcher.Permanent failure) {
+                steps.fail(tenant, job, failure.error()); // no retry of the job either
                 throw new PermanentImportFailure(failure.error());
             }
             Duration pause;
@@ -95,12 +89,11 @@ public class HistoricalImportBean implements HistoricalImport {
                 pause = Duration.ofMillis(wait.delay().toMillis() % KEEP_ALIVE.toMillis());
             } else {
                 String error = ((PageFetcher.Transient) fetched).error();
-                if (++attempt >= maxAttempts) {
+                if (++attempt >= retries.maxAttempts()) {
                     throw new IllegalStateException(error + " (" + attempt + " attempts)");
                 }
                 steps.retried(tenant, job, error);
-                long ceiling = Math.min(backoffCapMillis, backoffBaseMillis << Math.min(attempt, 20));
-                pause = Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling / 2)));
+                pause = retries.backoff(attempt);
             }
             sleep(pause);
         }
@@ -118,7 +111,7 @@ public class HistoricalImportBean implements HistoricalImport {
 
     @Override
     public void fail(String tenantId, String jobId, String reason) {
-        steps.fail(new TenantId(tenantId), UUID.fromString(jobId), reason);
+        steps.executionFailed(new TenantId(tenantId), UUID.fromString(jobId), reason);
     }
 
     private static void sleep(Duration pause) {

@@ -8,6 +8,7 @@ import io.kibly.engine.domain.model.audit.FieldChanges;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchStatus;
 import java.lang.management.ManagementFactory;
@@ -65,7 +66,8 @@ public class JakartaBatchJobs implements BatchJobs {
     public long resume(TenantId tenantId, long executionId) {
         JobExecution execution = owned(tenantId, executionId);
         if (execution == null) {
-            throw new IllegalArgumentException("No batch execution " + executionId + " of the tenant");
+            throw new NoSuchJobExecutionException("No batch execution " + executionId + " of the tenant visible to"
+                    + " this deployment");
         }
         BatchStatus status = execution.getBatchStatus();
         if (isActive(status) && startedInThisServer(execution)) {
@@ -101,7 +103,9 @@ public class JakartaBatchJobs implements BatchJobs {
             Properties parameters = execution.getJobParameters();
             return parameters != null && tenantId.id().equals(parameters.getProperty(TENANT_PARAMETER))
                     ? execution : null;
-        } catch (NoSuchJobExecutionException e) {
+        } catch (NoSuchJobExecutionException | JobSecurityException e) {
+            // gone, or started by an earlier deployment of the application (the batch runtime scopes executions
+            // to the deployment that started them)
             return null;
         }
     }
@@ -111,7 +115,7 @@ public class JakartaBatchJobs implements BatchJobs {
         JobExecution execution;
         try {
             execution = operator().getJobExecution(executionId);
-        } catch (NoSuchJobExecutionException e) {
+        } catch (NoSuchJobExecutionException | JobSecurityException e) {
             return Optional.empty();
         }
         Properties parameters = execution.getJobParameters();

@@ -40,8 +40,18 @@ public final class BankTransactionGenerator {
     private final DeterministicIds ids;
     private final List<Contact> contacts = new ArrayList<>();
     private final List<BankAccount> bankAccounts;
+    private final long stepMillis;
 
     public BankTransactionGenerator(long seed, String tenantId) {
+        this(seed, tenantId, UPDATE_STEP_MILLIS);
+    }
+
+    /** Transactions whose last updates are {@code stepMillis} apart (plus less than half a step of jitter). */
+    public BankTransactionGenerator(long seed, String tenantId, long stepMillis) {
+        if (stepMillis < 2) {
+            throw new IllegalArgumentException("stepMillis must be at least 2");
+        }
+        this.stepMillis = stepMillis;
         this.ids = new DeterministicIds(seed, tenantId);
         for (int i = 0; i < CONTACT_NAMES.length; i++) {
             contacts.add(new Contact(ids.named("contact", i), CONTACT_NAMES[i]));
@@ -89,7 +99,7 @@ public final class BankTransactionGenerator {
             return 0;
         }
         // updatedOf(i) lies in [i * step, i * step + step / 2), so only index sinceMillis / step can straddle.
-        long candidate = sinceMillis / UPDATE_STEP_MILLIS;
+        long candidate = sinceMillis / stepMillis;
         return updatedOf(candidate).isAfter(since) ? candidate : candidate + 1;
     }
 
@@ -195,9 +205,13 @@ public final class BankTransactionGenerator {
         return TransactionType.values()[weighted(random, TYPE_WEIGHTS)];
     }
 
-    private static Instant updated(SplittableRandom random, long index) {
-        long jitter = random.nextLong(UPDATE_STEP_MILLIS / 2);
-        return FIRST_UPDATED.plusMillis(index * UPDATE_STEP_MILLIS + jitter);
+    private Instant updated(SplittableRandom random, long index) {
+        long jitter = random.nextLong(stepMillis / 2);
+        return FIRST_UPDATED.plusMillis(index * stepMillis + jitter);
+    }
+
+    public long stepMillis() {
+        return stepMillis;
     }
 
     private static int weighted(SplittableRandom random, int[] weights) {

@@ -38,9 +38,11 @@ public final class XeroLedgers {
         for (Organisation organisation : settings.organisations()) {
             String key = organisation.tenantId().toLowerCase();
             OrganisationLedger ledger = byTenant.get(key);
-            if (ledger == null) {
+            long step = organisation.updateStepMillis(BankTransactionGenerator.UPDATE_STEP_MILLIS);
+            if (ledger == null || ledger.generator().stepMillis() != step) {
+                // new data, or the history spread differently: other data, so the overlay of changes goes too
                 byTenant.put(key, new OrganisationLedger(
-                        new BankTransactionGenerator(seed, key), organisation.transactionCount(), clock));
+                        new BankTransactionGenerator(seed, key, step), organisation.transactionCount(), clock));
             } else {
                 ledger.changeCount(organisation.transactionCount());
             }

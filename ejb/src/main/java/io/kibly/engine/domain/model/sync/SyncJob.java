@@ -201,17 +201,9 @@ public class SyncJob {
      */
     public Instant recordPage(PageOutcome outcome, boolean lastOfEntity, Instant latestModification, int entityCount,
             Instant nextEntitySince, Instant now) {
-        requireRunning();
-        pagesFetched++;
-        processed += outcome.processed();
-        imported += outcome.imported();
-        updated += outcome.updated();
-        deleted += outcome.deleted();
-        unchanged += outcome.unchanged() + outcome.outOfRange();
+        count(outcome, now);
         attempts = 0;
-        lastError = null;
         step++;
-        heartbeatAt = now;
         NextPage next = NextPage.after(pageSince, pageNumber, latestModification);
         Instant cursor = next.moved() ? next.since() : null;
         if (lastOfEntity) {
@@ -336,6 +328,11 @@ public class SyncJob {
 
     /** A page of one window was stored. */
     public void recordWindowPage(PageOutcome outcome, Instant now) {
+        count(outcome, now);
+    }
+
+    /** A stored page's counts, by whichever path stored it. */
+    private void count(PageOutcome outcome, Instant now) {
         requireRunning();
         pagesFetched++;
         processed += outcome.processed();

@@ -33,7 +33,9 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = KiblyQueues.CONNECTION_FACTORY),
         @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts",
                 propertyValue = KiblyQueues.REDELIVERY_ATTEMPTS),
-        @ActivationConfigProperty(propertyName = "sendUndeliverableMsgsToDMQ", propertyValue = "true")
+        @ActivationConfigProperty(propertyName = "sendUndeliverableMsgsToDMQ", propertyValue = "true"),
+        // enrichment follows the imports, it does not compete with them for the cores: two at a time
+        @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "2")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EnrichTransactionsConsumer implements MessageListener {

@@ -59,6 +59,14 @@ public class JmsSyncMessages implements SyncMessages {
     }
 
     @Override
+    public void planLater(TenantId tenantId, UUID jobId, int priority, Duration delay) {
+        MapMessage message = jms.createMapMessage();
+        fill(message, tenantId, jobId, null);
+        jms.createProducer().setPriority(priority).setDeliveryDelay(Math.max(0, delay.toMillis()))
+                .send(syncIntegration, message);
+    }
+
+    @Override
     public void importPage(TenantId tenantId, UUID jobId, int step, int priority, Duration delay) {
         MapMessage message = jms.createMapMessage();
         fill(message, tenantId, jobId, step);

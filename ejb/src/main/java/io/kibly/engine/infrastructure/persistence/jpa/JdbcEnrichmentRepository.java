@@ -232,7 +232,8 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
         return work(c -> {
             try (PreparedStatement select = c.prepareStatement("select " + SUBJECT_COLUMNS
                     + " from engine.ledger_transaction where tenant_id = ? and id > ?"
-                    + (onlyUncategorised ? " and (enriched_by is null or enriched_by = 'NONE')" : "")
+                    // rows not enriched yet are on their way (their page's message): only NONE ones are left behind
+                    + (onlyUncategorised ? " and enriched_by = 'NONE'" : "")
                     + " order by id limit ?")) {
                 select.setString(1, tenantId.id());
                 select.setLong(2, afterId);
