@@ -18,11 +18,13 @@ public interface BatchJobs {
     void stop(@NotNull TenantId tenantId, long executionId);
 
     /**
-     * Carries the tenant's execution on, from its checkpoints: the same execution while it runs in this server; a
-     * restart when it FAILED or STOPPED; and when a server died under it (it still reads STARTED, but started
-     * before this server did), a new execution of the same job and parameters. Returns the execution now running.
+     * Carries the tenant's execution on, from its checkpoints: the same execution while it runs in this server
+     * (unless {@code stalled}: its job went silent, so it is lost even if it reads STARTED, e.g. after the database
+     * went away under it); a restart when it FAILED or STOPPED; and when a server died under it (it still reads
+     * STARTED, but started before this server did), a new execution of the same job and parameters. Returns the
+     * execution now running.
      */
-    long resume(@NotNull TenantId tenantId, long executionId);
+    long resume(@NotNull TenantId tenantId, long executionId, boolean stalled);
 
     /** The execution, if it exists and belongs to the tenant. */
     Optional<BatchExecution> execution(@NotNull TenantId tenantId, long executionId);

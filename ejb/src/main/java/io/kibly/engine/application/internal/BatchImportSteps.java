@@ -63,7 +63,8 @@ public class BatchImportSteps {
     Event<EngineEvents.PageStored> stored;
 
     /** A new FULL sync that may run as a batch import, or a batch import to take up again. */
-    public record Candidate(UUID integrationId, Provider provider, String entity, boolean resume, Long executionId) {
+    public record Candidate(UUID integrationId, Provider provider, String entity, boolean resume, Long executionId,
+            boolean stalled) {
     }
 
     /** What a window's reader fetches next. */
@@ -87,12 +88,13 @@ public class BatchImportSteps {
         Provider provider = provider(tenantId, job);
         String entity = gateway.entities(provider, false).get(0);
         if (job.runsAsBatch()) {
+            // still RUNNING when the planner sees it again: the stalled-job timer found it silent
             return Optional.of(new Candidate(job.integrationId(), provider, entity, true,
-                    job.batchExecutionId().orElse(null)));
+                    job.batchExecutionId().orElse(null), job.status() == SyncStatus.RUNNING));
         }
         boolean wholeHistory = job.type() == SyncType.FULL && job.movesCursor() && job.status() == SyncStatus.QUEUED
                 && job.startedAt().isEmpty() && provider == Provider.XERO;
-        return wholeHistory ? Optional.of(new Candidate(job.integrationId(), provider, entity, false, null))
+        return wholeHistory ? Optional.of(new Candidate(job.integrationId(), provider, entity, false, null, false))
                 : Optional.empty();
     }
 

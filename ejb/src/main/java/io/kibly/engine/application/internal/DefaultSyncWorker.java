@@ -94,7 +94,7 @@ public class DefaultSyncWorker implements SyncWorker {
         }
         long execution;
         try {
-            execution = batchJobs.resume(tenantId, candidate.executionId());
+            execution = batchJobs.resume(tenantId, candidate.executionId(), candidate.stalled());
         } catch (RuntimeException e) {
             // the execution cannot be carried on (gone, or started by an earlier deployment): a new one reads the
             // windows from their checkpoints just the same

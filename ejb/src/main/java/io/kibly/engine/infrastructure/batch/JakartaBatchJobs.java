@@ -63,7 +63,7 @@ public class JakartaBatchJobs implements BatchJobs {
     }
 
     @Override
-    public long resume(TenantId tenantId, long executionId) {
+    public long resume(TenantId tenantId, long executionId, boolean stalled) {
         JobExecution execution = owned(tenantId, executionId);
         if (execution == null) {
             throw new NoSuchJobExecutionException("No batch execution " + executionId + " of the tenant visible to"
@@ -71,7 +71,14 @@ public class JakartaBatchJobs implements BatchJobs {
         }
         BatchStatus status = execution.getBatchStatus();
         if (isActive(status) && startedInThisServer(execution)) {
-            return executionId;
+            if (!stalled) {
+                return executionId;
+            }
+            try {
+                operator().stop(executionId); // should any of it still run, it stops after its chunk
+            } catch (RuntimeException e) {
+                // not running after all
+            }
         }
         long resumed;
         if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
