@@ -49,8 +49,8 @@ public class KiblyTestEnvironment implements TestExecutionListener {
                 "KIBLY_VAULT_ACTIVE_KEY", VaultKeysForTests.NEW,
                 // quick retries, so that failure tests take seconds
                 "KIBLY_SYNC_STALL_AFTER_SECONDS", "10", "KIBLY_SYNC_BACKOFF_BASE_MS", "200", "KIBLY_SYNC_BACKOFF_CAP_MS", "1500", "KIBLY_SYNC_MAX_ATTEMPTS", "4",
-                // FULL syncs of 30,000 and more run as batch imports (BatchImportIT); the other tests' stay smaller
-                "KIBLY_SYNC_BATCH_THRESHOLD", "30000"));
+                // FULL syncs of 35,000 and more run as batch imports (BatchImportIT); the other tests' stay smaller
+                "KIBLY_SYNC_BATCH_THRESHOLD", "35000"));
         environment.stopServers(); // whatever a killed earlier run left behind
         environment.discardEmbeddedData();
         DatabaseSettings database = environment.startServers();
