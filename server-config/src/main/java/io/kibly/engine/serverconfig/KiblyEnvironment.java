@@ -169,8 +169,10 @@ public final class KiblyEnvironment {
         settings.put("KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", environment.getOrDefault(
                 "KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", "kibly-sandbox-verifier-token"));
         environment.forEach((name, value) -> {
-            // tuning: connections (refresh margin), syncs (attempts, backoff, page size), the rate budget
-            if (name.startsWith("KIBLY_CONNECTIONS_") || name.startsWith("KIBLY_SYNC_") || name.startsWith("KIBLY_RATE_")) {
+            // tuning: connections (refresh margin), syncs (attempts, backoff, page size, batch imports), the rate
+            // budget, enrichment's defaults, the events' progress interval
+            if (name.startsWith("KIBLY_CONNECTIONS_") || name.startsWith("KIBLY_SYNC_") || name.startsWith("KIBLY_RATE_")
+                    || name.startsWith("KIBLY_ENRICHMENT_") || name.startsWith("KIBLY_EVENTS_")) {
                 settings.put(name, value);
             }
         });
