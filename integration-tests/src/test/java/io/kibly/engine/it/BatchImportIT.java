@@ -130,7 +130,9 @@ class BatchImportIT {
                 j -> j.getJsonObject("counts").getInt("imported") >= 10_000, IMPORT);
         // the provider answers nothing readable any more: every window retries, then fails
         SandboxControl.configure("{\"faults\":{\"slowRate\":0,\"malformedRate\":1.0}}");
-        JsonObject failed = finished(admin, started);
+        // each of the job's attempts (an execution whose windows retry, then fail) is retried with a backoff
+        JsonObject failed = await(() -> admin.get("/api/sync-jobs/" + id).json(),
+                j -> j.getString("status").matches("COMPLETED|FAILED|CANCELLED"), Duration.ofMinutes(10));
         assertEquals("FAILED", failed.getString("status"), failed.toString());
         assertTrue(failed.getString("lastError", failed.toString()).contains("window"), failed.toString());
         long storedAtFailure = Database.count("select count(*) from engine.ledger_transaction"
