@@ -146,16 +146,17 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     @Override
     public void enrich(TenantId tenantId, UUID integrationId, List<String> providerIds) {
         List<EnrichmentRepository.Stored> stored = repository.transactions(tenantId, integrationId, providerIds);
-        enrichAndStore(tenantId, stored);
+        // read once per page: the settings and the model serve the enrichment and the retraining decision
+        EnrichmentSettings settings = settings(tenantId);
+        Optional<CategoriserModel> model = repository.latestModel(tenantId);
+        enrichAndStore(tenantId, stored, settings, model);
         int labels = (int) stored.stream().filter(s -> s.subject().reconciled()
                 && s.subject().providerAccountCode() != null).count();
-        EnrichmentSettings settings = settings(tenantId);
         if (labels > 0) {
             int newLabels = repository.countNewLabels(tenantId, settings, labels);
             // retrained after retrainAfterLabels new labels, or as many as the model learned from if that is more:
             // a million-row import retrains a few dozen times, not at every page
-            int due = Math.max(settings.retrainAfterLabels(),
-                    repository.latestModel(tenantId).map(CategoriserModel::exampleCount).orElse(0));
+            int due = Math.max(settings.retrainAfterLabels(), model.map(CategoriserModel::exampleCount).orElse(0));
             if (newLabels >= due) {
                 retrain(tenantId);
             }
@@ -166,7 +167,7 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     public OptionalLong reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
         List<EnrichmentRepository.Stored> stored = repository.transactionsAfter(tenantId, afterId, onlyUncategorised,
                 chunk);
-        enrichAndStore(tenantId, stored);
+        enrichAndStore(tenantId, stored, settings(tenantId), repository.latestModel(tenantId));
         if (stored.size() < chunk) {
             return OptionalLong.empty();
         }
@@ -180,13 +181,12 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
         repository.recordFailure(tenantId, integrationId, providerIds, error);
     }
 
-    private void enrichAndStore(TenantId tenantId, List<EnrichmentRepository.Stored> stored) {
+    private void enrichAndStore(TenantId tenantId, List<EnrichmentRepository.Stored> stored,
+            EnrichmentSettings settings, Optional<CategoriserModel> model) {
         if (stored.isEmpty()) {
             return;
         }
-        EnrichmentSettings settings = settings(tenantId);
         RuleSet rules = RuleSet.of(repository.rules(tenantId).stream().map(StoredRule::rule).toList());
-        Optional<CategoriserModel> model = repository.latestModel(tenantId);
         List<EnrichmentRepository.Enriched> enriched = new ArrayList<>(stored.size());
         for (EnrichmentRepository.Stored transaction : stored) {
             enriched.add(new EnrichmentRepository.Enriched(transaction.integrationId(),
