@@ -45,6 +45,11 @@ public final class Benchmark {
             + " first_job_id, last_job_id,"
             + " imported_at, changed_at";
 
+    /** The sandbox's settings with every limit and fault off (an unclosed JSON object, to add to). */
+    private static final String LIFTED_LIMITS = "{\"xeroLimits\":{\"perMinute\":100000000,\"perDay\":100000000,"
+            + "\"concurrent\":1000,\"appPerMinute\":100000000},\"faultRate\":0,\"faults\":{\"serverErrorRate\":0,"
+            + "\"timeoutRate\":0,\"malformedRate\":0,\"slowRate\":0}";
+
     private final Map<String, Object> report = new LinkedHashMap<>();
     private final StringBuilder markdown = new StringBuilder();
     private final KiblyEnvironment environment;
@@ -64,6 +69,22 @@ public final class Benchmark {
         Map<String, String> env = System.getenv();
         KiblyEnvironment environment = new KiblyEnvironment(Path.of(env.getOrDefault("KIBLY_HOME", ".kibly")),
                 Integer.parseInt(env.getOrDefault("KIBLY_PORT_BASE", "8000")), env.getOrDefault("KIBLY_HEAP", "1g"), env);
+        if (args.length > 0 && args[0].equals("trigger")) {
+            // only the trigger latency (quick to repeat while tuning the request path)
+            Benchmark benchmark = new Benchmark(environment);
+            benchmark.sandboxConfig(LIFTED_LIMITS + "}");
+            System.out.println(Report.json(benchmark.triggerLatency(50)));
+            return;
+        }
+        if (args.length > 1 && args[0].equals("import")) {
+            // only one full sync of args[1] transactions (quick to repeat while tuning the import path)
+            Benchmark benchmark = new Benchmark(environment);
+            benchmark.sandboxConfig(LIFTED_LIMITS + ",\"transactionCounts\":{\"" + ORGANISATION_100K + "\":"
+                    + Integer.parseInt(args[1]) + "}}");
+            System.out.println(Report.json(benchmark.fullSync(benchmark.engine.connectedXero("bench import",
+                    ORGANISATION_100K))));
+            return;
+        }
         int small = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int large = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         new Benchmark(environment).run(small, large);
@@ -71,18 +92,13 @@ public final class Benchmark {
 
     private void run(int small, int large) throws Exception {
         Instant started = Instant.now();
-        sandboxConfig("{\"xeroLimits\":{\"perMinute\":100000000,\"perDay\":100000000,\"concurrent\":1000,"
-                + "\"appPerMinute\":100000000},\"faultRate\":0,\"faults\":{\"serverErrorRate\":0,\"timeoutRate\":0,"
-                + "\"malformedRate\":0,\"slowRate\":0},\"transactionCounts\":{\"" + ORGANISATION_100K + "\":" + small
-                + ",\"" + ORGANISATION_1M + "\":" + large + "}}");
+        sandboxConfig(LIFTED_LIMITS + ",\"transactionCounts\":{\"" + ORGANISATION_100K + "\":" + small + ",\""
+                + ORGANISATION_1M + "\":" + large + "}}");
         markdown.append("# Kibly benchmark, ").append(started).append("\n\nTenant `").append(tenant)
                 .append("`; sandbox limits lifted; the engine started by `./kibly bench` (rate budget lifted).\n\n");
 
         String smallIntegration = engine.connectedXero("bench " + small, ORGANISATION_100K);
-        JsonObject full = engine.awaitJob(engine.startSync(smallIntegration, "FULL").getString("id"),
-                Duration.ofHours(1), () -> { });
-        Map<String, Object> fullSmall = throughput(full);
-        report.put("fullSync" + small, fullSmall);
+        report.put("fullSync" + small, fullSync(smallIntegration));
 
         report.put("enrichment", new EnrichmentBenchmark(engine, () -> {
             try {
@@ -98,10 +114,8 @@ public final class Benchmark {
         String largeIntegration = engine.connectedXero("bench " + large, ORGANISATION_1M);
         Map<String, Object> fullLarge;
         try (ServerSampler sampler = new ServerSampler(environment.payara().pid(), environment.httpUrl())) {
-            JsonObject job = engine.awaitJob(engine.startSync(largeIntegration, "FULL").getString("id"),
-                    Duration.ofHours(2), () -> { });
+            fullLarge = fullSync(largeIntegration);
             sampler.sample();
-            fullLarge = throughput(job);
             fullLarge.put("peakRssMb", sampler.peakRssBytes / 1_048_576);
             fullLarge.put("peakHeapMb", sampler.peakHeapBytes / 1_048_576);
         }
@@ -115,6 +129,16 @@ public final class Benchmark {
         report.put("triggerLatency", triggerLatency(50));
         report.put("readLatency", readLatency(largeIntegration));
         write(started, small, large);
+    }
+
+    /** A FULL sync of the integration, its throughput, and the CPU each process used meanwhile. */
+    private Map<String, Object> fullSync(String integration) {
+        CpuSplit cpu = new CpuSplit(environment.payara().pid()).start();
+        JsonObject job = engine.awaitJob(engine.startSync(integration, "FULL").getString("id"), Duration.ofHours(2),
+                () -> { });
+        Map<String, Object> figures = throughput(job);
+        figures.putAll(cpu.stop(Engine.seconds(job)));
+        return figures;
     }
 
     private Map<String, Object> throughput(JsonObject job) {
@@ -212,37 +236,60 @@ public final class Benchmark {
         for (int i = 0; i < integrations; i++) {
             ids.add(engine.connectedXero("bench trigger " + i, SMALL_ORGANISATION));
         }
+        // Each integration is imported once first, and the engine left to finish its work (enrichment too): a
+        // trigger then starts an incremental sync of an up-to-date integration, as an operator's would, and the
+        // figures measure the trigger rather than the imports that 50 first syncs would run alongside it.
+        List<String> firstSyncs = new ArrayList<>();
+        for (String integration : ids) {
+            firstSyncs.add(engine.startSync(integration, "FULL").getString("id"));
+        }
+        for (String job : firstSyncs) {
+            engine.awaitJob(job, Duration.ofMinutes(10), () -> { });
+        }
+        engine.awaitEnriched(Duration.ofMinutes(10));
         Map<String, Object> levels = new LinkedHashMap<>();
         for (int clients : new int[] {1, 10, 50}) {
-            Figures figures = new Figures();
             AtomicInteger created = new AtomicInteger();
-            int perClient = Math.max(4, 200 / clients);
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            List<Future<?>> runs = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                String integration = ids.get(c);
-                runs.add(pool.submit(() -> {
-                    for (int r = 0; r < perClient; r++) {
-                        long start = System.nanoTime();
-                        Http.Reply reply = engine.call("POST", "/api/sync-jobs", "{\"integrationId\":\"" + integration
-                                + "\",\"syncType\":\"INCREMENTAL\"}");
-                        figures.add((System.nanoTime() - start) / 1e6);
-                        Http.ok(reply, "trigger");
-                        if (reply.status() == 202) {
-                            created.incrementAndGet();
-                        }
-                    }
-                }));
-            }
-            for (Future<?> run : runs) {
-                run.get();
-            }
-            pool.shutdown();
-            Map<String, Object> summary = figures.summary();
+            Map<String, Object> summary = concurrently(clients, client -> {
+                Http.Reply reply = Http.ok(engine.call("POST", "/api/sync-jobs", "{\"integrationId\":\""
+                        + ids.get(client) + "\",\"syncType\":\"INCREMENTAL\"}"), "trigger");
+                if (reply.status() == 202) {
+                    created.incrementAndGet();
+                }
+            });
             summary.put("jobsCreated", created.get());
+            // the floor at the same concurrency: the cheapest authenticated call (one row read, no transaction)
+            Map<String, Object> floor = concurrently(clients, client -> Http.ok(engine.call("GET",
+                    "/api/integrations/" + ids.get(client), null), "read integration"));
+            summary.put("floorP50Ms", floor.get("p50Ms"));
+            summary.put("floorP99Ms", floor.get("p99Ms"));
             levels.put(clients + " clients", summary);
         }
         return levels;
+    }
+
+    /** {@code clients} threads each calling {@code call} (with its client number) max(4, 200 / clients) times. */
+    private static Map<String, Object> concurrently(int clients, java.util.function.IntConsumer call)
+            throws Exception {
+        Figures figures = new Figures();
+        int perClient = Math.max(4, 200 / clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> runs = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            runs.add(pool.submit(() -> {
+                for (int r = 0; r < perClient; r++) {
+                    long start = System.nanoTime();
+                    call.accept(client);
+                    figures.add((System.nanoTime() - start) / 1e6);
+                }
+            }));
+        }
+        for (Future<?> run : runs) {
+            run.get();
+        }
+        pool.shutdown();
+        return figures.summary();
     }
 
     private Map<String, Object> readLatency(String largeIntegration) {

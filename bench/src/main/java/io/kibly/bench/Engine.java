@@ -82,6 +82,26 @@ final class Engine {
         }
     }
 
+    /** Waits until enrichment has reached every transaction of the tenant (the engine is quiet again). */
+    void awaitEnriched(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            long pending = 0;
+            String body = Http.ok(call("GET", "/api/transactions/summary/base-currency", null), "base-currency").body();
+            for (JsonObject total : Json.createReader(new java.io.StringReader(body)).readArray()
+                    .getValuesAs(JsonObject.class)) {
+                pending += total.getJsonNumber("notEnrichedYet").longValue();
+            }
+            if (pending == 0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(pending + " transactions not enriched within " + timeout);
+            }
+            sleep(500);
+        }
+    }
+
     /** Seconds between the job's creation and its end, by the server's clock. */
     static double seconds(JsonObject job) {
         return Duration.between(Instant.parse(job.getString("createdAt")), Instant.parse(job.getString("finishedAt")))

@@ -29,4 +29,7 @@ public interface SyncMessages {
 
     /** Asks the enrichment workers to re-enrich the tenant's transactions after row {@code afterId}, a chunk at a time. */
     void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised);
+
+    /** Asks the enrichment worker to retrain the tenant's categoriser if enough new labels came. */
+    void retrain(TenantId tenantId);
 }

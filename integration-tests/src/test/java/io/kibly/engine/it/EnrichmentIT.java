@@ -197,11 +197,11 @@ class EnrichmentIT {
         SandboxControl.configure("{\"transactionCounts\":{\"" + organisation + "\":1500}}");
         EngineClient admin = EngineClient.forNewTenant("enrich-failing");
         String integration = ProviderConsent.connected(admin, "xero", "Failing enrichment", organisation);
-        Database.execute("CREATE OR REPLACE FUNCTION engine.enrichment_it_refuse() RETURNS trigger"
-                + " LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'enrichment refused by EnrichmentIT'; END $$");
-        Database.execute("CREATE TRIGGER enrichment_it_refuse BEFORE UPDATE OF category ON engine.ledger_transaction"
-                + " FOR EACH ROW WHEN (NEW.tenant_id = '" + admin.tenant() + "')"
-                + " EXECUTE FUNCTION engine.enrichment_it_refuse()");
+        // A rule stored corrupt (an invalid pattern, written past the API's validation): the importer cannot
+        // enrich its pages, nor can the enrichment queue, until the rule is gone.
+        Database.execute("insert into engine.enrichment_rule (tenant_id, priority, description_mode,"
+                + " description_pattern, category, tags, version, created_at, updated_at)"
+                + " values ('" + admin.tenant() + "', 1, 'REGEX', '([', 'Broken', '{}', 1, now(), now())");
         try {
             JsonObject job = SyncJobsIT.finished(admin, admin.startSync(integration, "FULL").json());
             assertEquals("COMPLETED", job.getString("status"), job.toString());
@@ -209,13 +209,11 @@ class EnrichmentIT {
             assertEquals(SandboxControl.xeroTruth(organisation), SandboxControl.stored(integration),
                     "the import is exact although enrichment fails");
             await(() -> Database.count("select count(*) from engine.ledger_transaction where tenant_id = ?"
-                    + " and enrichment_error like '%refused by EnrichmentIT%'", admin.tenant()), n -> n == 1500,
-                    ENRICHED);
+                    + " and enrichment_error like '%Invalid regular expression%'", admin.tenant()), n -> n == 1500, ENRICHED);
             assertEquals(1500, Database.count("select count(*) from engine.ledger_transaction where tenant_id = ?"
                     + " and enriched_at is null", admin.tenant()));
         } finally {
-            Database.execute("DROP TRIGGER enrichment_it_refuse ON engine.ledger_transaction");
-            Database.execute("DROP FUNCTION engine.enrichment_it_refuse()");
+            Database.execute("delete from engine.enrichment_rule where tenant_id = '" + admin.tenant() + "'");
         }
         // the retries (1, 2, 4, 8, 16 s apart) find it working again
         awaitEnriched(admin.tenant(), 1500);

@@ -193,29 +193,24 @@ public final class KiblyEnvironment {
         boolean deployed = payara.isDeployed(APPLICATION);
         boolean current = deployed && Files.exists(deployedMarker) && checksum.equals(readQuietly(deployedMarker));
         if (deployed && !current) {
-            // The server loads its deployed applications after start-domain returns; redeploying while it does
+            // The server loads its deployed applications after start-domain returns; replacing one while it does
             // fails ("name already in use"). Let the old build finish loading first, whether or not it gets ready.
             awaitReadyQuietly(Duration.ofSeconds(120));
         }
         if (!current) {
-            try {
-                payara.deploy(ear, APPLICATION);
-            } catch (LauncherException e) {
-                if (!deployed) {
-                    throw e;
-                }
-                // A build left half-loaded (the server killed while loading it, say) cannot be replaced in place
-                // ("already has a web module loaded at /"): take it away, restart clean, and deploy.
-                LOG.warning(() -> "Redeploying over the loaded build failed; undeploying it and restarting: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+            if (deployed) {
+                // A new build never goes over the loaded one: redeployed over a build the server had loaded at its
+                // start, the application came up without its bearer-token authentication (every call 401, the
+                // container falling back to its file realm), and over a half-loaded build redeploying fails ("already
+                // has a web module loaded at /"). Take the old build away, restart clean, and deploy.
                 try {
                     payara.undeploy(APPLICATION);
                 } catch (LauncherException undeployFailed) {
-                    LOG.warning(() -> "Undeploy failed too: " + undeployFailed.getMessage());
+                    LOG.warning(() -> "Undeploying the previous build failed: " + undeployFailed.getMessage());
                 }
                 payara.restart();
-                payara.deploy(ear, APPLICATION);
             }
+            payara.deploy(ear, APPLICATION);
             try {
                 Files.writeString(deployedMarker, checksum);
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.kibly.engine.application.internal;
 
 import io.kibly.engine.application.EngineEvents;
+import io.kibly.engine.application.EnrichmentWorker;
 import io.kibly.engine.application.LedgerGateway;
 import io.kibly.engine.application.LedgerGateway.LedgerPage;
 import io.kibly.engine.application.OutboundEvents;
@@ -58,6 +59,8 @@ public class BatchImportSteps {
     @Inject
     RetryPolicy retries;
     @Inject
+    EnrichmentWorker enrichments;
+    @Inject
     Event<SyncProgressFeed.JobChanged> progress;
     @Inject
     Event<EngineEvents.PageStored> stored;
@@ -71,9 +74,9 @@ public class BatchImportSteps {
     public record WindowWork(UUID integrationId, Provider provider, String entity, Instant since, int page) {
     }
 
-    /** A fetched page of a window, on its way from the reader to the writer (a batch item). */
+    /** A fetched (and enriched) page of a window, on its way from the reader to the writer (a batch item). */
     public record WindowPage(UUID integrationId, Provider provider, int window, Instant since, int page,
-            LedgerPage fetched) {
+            LedgerPage fetched, EnrichmentWorker.PageEnrichment enrichment) {
     }
 
     /**
@@ -173,7 +176,8 @@ public class BatchImportSteps {
         List<LedgerTransaction> rows = page.fetched().transactions().stream()
                 .filter(t -> partition.holds(t.updatedAt())).toList();
         Instant now = clock.instant();
-        LedgerRepository.Written written = ledger.write(tenantId, page.integrationId(), jobId, rows, List.of(), now);
+        LedgerRepository.Written written = ledger.write(tenantId, page.integrationId(), jobId, rows, List.of(),
+                page.enrichment().byProviderId(), now);
         PageOutcome outcome = new PageOutcome(written.imported(), written.updated(), written.deleted(),
                 written.unchanged(), page.fetched().transactions().size() - rows.size());
         jobs.savePartition(tenantId, jobId, partition.next(page.fetched().last(),
@@ -189,9 +193,7 @@ public class BatchImportSteps {
         }
         events.syncProgressed(job);
         changed(job);
-        if (!written.changedIds().isEmpty()) {
-            messages.enrich(tenantId, job.integrationId(), jobId, written.changedIds());
-        }
+        enrichments.pageStored(tenantId, job.integrationId(), jobId, rows, written.changedIds(), page.enrichment());
     }
 
     /**

@@ -11,6 +11,8 @@ import io.kibly.engine.domain.model.audit.FieldChanges;
 import io.kibly.engine.domain.model.enrichment.CategoriserModel;
 import io.kibly.engine.domain.model.enrichment.CategoriserTraining;
 import io.kibly.engine.domain.model.enrichment.Enricher;
+import io.kibly.engine.domain.model.enrichment.Enrichment;
+import io.kibly.engine.domain.model.enrichment.EnrichmentSubject;
 import io.kibly.engine.domain.model.enrichment.EnrichmentRepository;
 import io.kibly.engine.domain.model.enrichment.EnrichmentSettings;
 import io.kibly.engine.domain.model.enrichment.LabelledSubject;
@@ -19,15 +21,20 @@ import io.kibly.engine.domain.model.enrichment.RuleOutcome;
 import io.kibly.engine.domain.model.enrichment.RuleSet;
 import io.kibly.engine.domain.model.enrichment.StoredRule;
 import io.kibly.engine.domain.model.tenant.TenantId;
+import io.kibly.engine.domain.model.transaction.LedgerTransaction;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +55,8 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
 
     @Inject
     EnrichmentRepository repository;
+    @Inject
+    EnrichmentContexts contexts;
     @Inject
     SyncMessages messages;
     @Inject
@@ -153,14 +162,94 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
         int labels = (int) stored.stream().filter(s -> s.subject().reconciled()
                 && s.subject().providerAccountCode() != null).count();
         if (labels > 0) {
-            int newLabels = repository.countNewLabels(tenantId, settings, labels);
-            // retrained after retrainAfterLabels new labels, or as many as the model learned from if that is more:
-            // a million-row import retrains a few dozen times, not at every page
-            int due = Math.max(settings.retrainAfterLabels(), model.map(CategoriserModel::exampleCount).orElse(0));
-            if (newLabels >= due) {
+            if (repository.countNewLabels(tenantId, settings, labels) >= retrainingDue(settings, model)) {
                 retrain(tenantId);
             }
         }
+    }
+
+    @Override
+    public PageEnrichment enrichPage(TenantId tenantId, List<LedgerTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            return PageEnrichment.none();
+        }
+        EnrichmentContexts.Context context = context(tenantId);
+        Map<String, Enrichment> enrichments = new HashMap<>(transactions.size() * 2);
+        for (LedgerTransaction transaction : transactions) {
+            enrichments.put(transaction.providerId(), ENRICHER.enrich(subject(transaction), context.rules(),
+                    context.model(), context.settings().reviewThreshold(), context.settings().baseCurrency()));
+        }
+        return new PageEnrichment(enrichments, retrainingDue(context.settings(), context.model()));
+    }
+
+    @Override
+    public void pageStored(TenantId tenantId, UUID integrationId, UUID jobId, List<LedgerTransaction> transactions,
+            List<String> changedIds, PageEnrichment enrichment) {
+        if (changedIds.isEmpty()) {
+            return;
+        }
+        List<String> notEnriched = changedIds.stream()
+                .filter(id -> !enrichment.byProviderId().containsKey(id)).toList();
+        if (!notEnriched.isEmpty()) {
+            messages.enrich(tenantId, integrationId, jobId, notEnriched); // the queue counts their labels
+        }
+        if (notEnriched.size() == changedIds.size()) {
+            return;
+        }
+        Set<String> changed = new HashSet<>(changedIds);
+        int labels = 0;
+        for (LedgerTransaction transaction : transactions) {
+            if (transaction.reconciled() && transaction.providerAccountCode() != null
+                    && changed.remove(transaction.providerId())
+                    && enrichment.byProviderId().containsKey(transaction.providerId())) {
+                labels++;
+            }
+        }
+        if (labels > 0 && repository.countNewLabels(tenantId, defaults(), labels)
+                >= enrichment.labelsForRetraining()) {
+            // trained by the enrichment worker, not in this page's transaction
+            messages.retrain(tenantId);
+        }
+    }
+
+    @Override
+    public void retrainIfDue(TenantId tenantId) {
+        if (!repository.claimTraining(tenantId)) {
+            return; // another worker is training it; its model resets the count
+        }
+        if (repository.labelsSinceTraining(tenantId)
+                >= retrainingDue(settings(tenantId), repository.latestModel(tenantId))) {
+            retrain(tenantId);
+        }
+    }
+
+    /**
+     * Retrained after retrainAfterLabels new labels, or as many as the model learned from if that is more: a
+     * million-row import retrains a few dozen times, not at every page.
+     */
+    private static int retrainingDue(EnrichmentSettings settings, Optional<CategoriserModel> model) {
+        return Math.max(1, Math.max(settings.retrainAfterLabels(), model.map(CategoriserModel::exampleCount).orElse(0)));
+    }
+
+    /** The tenant's enrichment inputs: the kept ones while the stamp shows no change, else read again. */
+    private EnrichmentContexts.Context context(TenantId tenantId) {
+        String stamp = repository.stamp(tenantId);
+        Optional<EnrichmentContexts.Context> kept = contexts.at(tenantId.id(), stamp);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        // read after the stamp: at worst newer than the stamp says, and read again at the next page
+        EnrichmentContexts.Context read = new EnrichmentContexts.Context(stamp, settings(tenantId),
+                RuleSet.of(repository.rules(tenantId).stream().map(StoredRule::rule).toList()),
+                repository.latestModel(tenantId));
+        contexts.keep(tenantId.id(), read);
+        return read;
+    }
+
+    private static EnrichmentSubject subject(LedgerTransaction t) {
+        return new EnrichmentSubject(t.providerId(), t.type(), t.direction().name(), t.total(), t.currency(),
+                t.currencyRate(), t.description(), t.reference(), t.contactId(), t.contactName(), t.accountId(),
+                t.providerAccountCode(), t.reconciled());
     }
 
     @Override

@@ -35,6 +35,8 @@ public class DefaultSyncWorker implements SyncWorker {
     SyncJobSteps steps;
     @Inject
     PageFetcher fetcher;
+    @Inject
+    ImportEnrichment enrichment;
 
     @EJB
     BatchImportSteps batchSteps;
@@ -170,7 +172,8 @@ public class DefaultSyncWorker implements SyncWorker {
         PageFetcher.Fetched fetched = fetcher.fetch(tenantId, work.integrationId(), work.provider(), work.entity(),
                 work.since(), work.page());
         if (fetched instanceof PageFetcher.Page page) {
-            steps.commitPage(tenantId, jobId, step, work, page.page());
+            steps.commitPage(tenantId, jobId, step, work, page.page(),
+                    enrichment.forPage(tenantId, page.page().transactions()));
         } else if (fetched instanceof PageFetcher.Wait wait) {
             steps.postpone(tenantId, jobId, step, wait.delay(), wait.providerRefused());
         } else if (fetched instanceof PageFetcher.Transient failure) {

@@ -1,6 +1,7 @@
 package io.kibly.engine.application.internal;
 
 import io.kibly.engine.application.AuditService;
+import io.kibly.engine.application.EnrichmentWorker;
 import io.kibly.engine.application.IntegrationNotReadyException;
 import io.kibly.engine.application.LedgerGateway;
 import io.kibly.engine.application.LedgerGateway.LedgerPage;
@@ -66,6 +67,8 @@ public class SyncJobSteps {
 
     @Inject
     RetryPolicy retries;
+    @Inject
+    EnrichmentWorker enrichments;
 
     /** What an import worker needs to fetch the job's next page. {@code toString} is safe to log. */
     public record PageWork(UUID integrationId, Provider provider, String entity, Instant since, int page, int priority) {
@@ -173,7 +176,8 @@ public class SyncJobSteps {
      * Stores a fetched page, moves the checkpoint (and the integration's cursor) with it, and queues the next page
      * and the enrichment of what changed; all or nothing. A page arriving for a job that moved on is dropped.
      */
-    public void commitPage(TenantId tenantId, UUID jobId, int step, PageWork work, LedgerPage page) {
+    public void commitPage(TenantId tenantId, UUID jobId, int step, PageWork work, LedgerPage page,
+            EnrichmentWorker.PageEnrichment enrichment) {
         SyncJob job = jobs.findLocked(tenantId, jobId).orElse(null);
         if (job == null || !job.isAt(step)) {
             return;
@@ -181,7 +185,7 @@ public class SyncJobSteps {
         List<LedgerTransaction> inRange = page.transactions().stream().filter(t -> job.covers(t.date())).toList();
         Instant now = clock.instant();
         LedgerRepository.Written written = ledger.write(tenantId, job.integrationId(), jobId, inRange,
-                page.deletions(), now);
+                page.deletions(), enrichment.byProviderId(), now);
         PageOutcome outcome = new PageOutcome(written.imported(), written.updated(), written.deleted(),
                 written.unchanged(), page.transactions().size() - inRange.size());
         List<String> entities = entities(work.provider(), job);
@@ -212,9 +216,7 @@ public class SyncJobSteps {
             events.syncFinished(job);
         }
         changed(job);
-        if (!written.changedIds().isEmpty()) {
-            messages.enrich(tenantId, job.integrationId(), jobId, written.changedIds());
-        }
+        enrichments.pageStored(tenantId, job.integrationId(), jobId, inRange, written.changedIds(), enrichment);
     }
 
     /** The rate budget or the provider said wait: the same page again after {@code wait}, no attempt spent. */

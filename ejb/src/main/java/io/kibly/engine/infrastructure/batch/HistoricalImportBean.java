@@ -1,6 +1,7 @@
 package io.kibly.engine.infrastructure.batch;
 
 import io.kibly.engine.application.internal.BatchImportSteps;
+import io.kibly.engine.application.internal.ImportEnrichment;
 import io.kibly.engine.application.internal.PageFetcher;
 import io.kibly.engine.application.internal.RetryPolicy;
 import io.kibly.engine.batch.history.HistoricalImport;
@@ -36,6 +37,8 @@ public class HistoricalImportBean implements HistoricalImport {
     BatchImportSteps steps;
     @Inject
     PageFetcher fetcher;
+    @Inject
+    ImportEnrichment enrichment;
 
     /** Windows read at once: Xero allows 5 concurrent calls per organisation. */
     @Inject
@@ -72,7 +75,7 @@ public class HistoricalImportBean implements HistoricalImport {
                     work.since(), work.page());
             if (fetched instanceof PageFetcher.Page page) {
                 return new BatchImportSteps.WindowPage(work.integrationId(), work.provider(), window, work.since(),
-                        work.page(), page.page());
+                        work.page(), page.page(), enrichment.forPage(tenant, page.page().transactions()));
             }
             if (fetched instanceof PageFetcher.Permanent failure) {
                 steps.fail(tenant, job, failure.error()); // no retry of the job either

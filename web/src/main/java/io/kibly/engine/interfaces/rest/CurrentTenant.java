@@ -3,6 +3,7 @@ package io.kibly.engine.interfaces.rest;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -18,11 +19,14 @@ public class CurrentTenant {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    HttpServletRequest request;
+
     private TenantId tenantId;
 
     public TenantId id() {
         if (tenantId == null) {
-            Object claim = token.getClaim(CLAIM);
+            Object claim = token().getClaim(CLAIM);
             String value = claim == null ? null : claim.toString();
             if (!TenantId.isValid(value)) {
                 throw new ForbiddenException("The bearer token names no valid tenant (claim '" + CLAIM + "')");
@@ -34,6 +38,15 @@ public class CurrentTenant {
 
     /** Who is calling, for logs and the audit trail: the token's {@code upn} (or subject). */
     public String user() {
-        return token.getName();
+        return token().getName();
+    }
+
+    /**
+     * The verified token. Payara hands it to the request as its principal; reading it there avoids the injected
+     * token's lookup, which asks Soteria for the caller and makes it try (and fail) to load other servers' classes
+     * under the web application's class-loader lock on every request.
+     */
+    private JsonWebToken token() {
+        return request.getUserPrincipal() instanceof JsonWebToken verified ? verified : token;
     }
 }

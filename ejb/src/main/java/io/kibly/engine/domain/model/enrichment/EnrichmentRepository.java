@@ -11,6 +11,15 @@ public interface EnrichmentRepository {
 
     List<StoredRule> rules(TenantId tenantId);
 
+    /**
+     * A value that changes whenever the tenant's rules, settings or latest categoriser change (not with the label
+     * count): what a cached copy of them is checked against.
+     */
+    String stamp(TenantId tenantId);
+
+    /** Whether this transaction may train the tenant's categoriser: no other one is training it now. */
+    boolean claimTraining(TenantId tenantId);
+
     Optional<StoredRule> rule(TenantId tenantId, long ruleId);
 
     StoredRule addRule(TenantId tenantId, int priority, RuleCondition condition, RuleOutcome outcome, Instant now);

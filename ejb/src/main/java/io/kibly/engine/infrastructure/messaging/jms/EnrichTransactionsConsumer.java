@@ -60,6 +60,10 @@ public class EnrichTransactionsConsumer implements MessageListener {
             map = (MapMessage) message;
             tenantId = new TenantId(map.getString(MessageFields.TENANT_ID));
             call.identify("worker:enrich-transactions", message.getJMSCorrelationID());
+            if (map.itemExists(MessageFields.RETRAIN)) {
+                worker.retrainIfDue(tenantId);
+                return;
+            }
             if (map.itemExists(MessageFields.REENRICH_AFTER)) {
                 worker.reenrich(tenantId, map.getLong(MessageFields.REENRICH_AFTER),
                         map.getBoolean(MessageFields.ONLY_UNCATEGORISED));

@@ -11,6 +11,7 @@ final class MessageFields {
     static final String REENRICH_AFTER = "reenrichAfter";
     static final String ATTEMPT = "attempt";
     static final String ONLY_UNCATEGORISED = "onlyUncategorised";
+    static final String RETRAIN = "retrain";
 
     private MessageFields() {
     }

@@ -66,6 +66,23 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
     }
 
     @Override
+    public String stamp(TenantId tenantId) {
+        return (String) em.createNativeQuery("""
+                select coalesce((select version from engine.enrichment_settings where tenant_id = ?1), 0)
+                    || '/' || (select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(version), 0)
+                               from engine.enrichment_rule where tenant_id = ?1)
+                    || '/' || coalesce((select max(version) from engine.categoriser_model where tenant_id = ?1), 0)
+                """).setParameter(1, tenantId.id()).getSingleResult();
+    }
+
+    @Override
+    public boolean claimTraining(TenantId tenantId) {
+        // a transaction-scoped advisory lock: released at commit, never waited for
+        return (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('kibly-training/' || ?1))")
+                .setParameter(1, tenantId.id()).getSingleResult();
+    }
+
+    @Override
     public Optional<StoredRule> rule(TenantId tenantId, long ruleId) {
         return work(c -> {
             try (PreparedStatement select = c.prepareStatement("select " + RULE_COLUMNS

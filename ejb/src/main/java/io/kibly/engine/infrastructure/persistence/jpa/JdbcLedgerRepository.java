@@ -1,5 +1,6 @@
 package io.kibly.engine.infrastructure.persistence.jpa;
 
+import io.kibly.engine.domain.model.enrichment.Enrichment;
 import io.kibly.engine.domain.model.tenant.TenantId;
 import io.kibly.engine.domain.model.transaction.LedgerRepository;
 import io.kibly.engine.domain.model.transaction.LedgerTransaction;
@@ -25,6 +26,7 @@ import org.hibernate.Session;
 /**
  * Writes pages of transactions with one {@code INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE} per page
  * (the rows travel as column arrays, so a page of 1,000 is one round trip) and one {@code UPDATE} for deletions.
+ * A row's enrichment, when the importer computed it, is written by the same statement: a row is written once.
  * Runs on the transaction's own connection, so it shares the tenant binding and commits with the checkpoint.
  */
 @ApplicationScoped
@@ -34,13 +36,12 @@ public class JdbcLedgerRepository implements LedgerRepository {
     private static final String ROLL_UP = """
             rolled as (
                 insert into engine.ledger_rollup (tenant_id, integration_id, currency, month, txn_type, status,
-                    direction, transactions, signed_total)
+                    transactions, signed_total)
                 select params.tenant, params.integration, d.currency, date_trunc('month', d.txn_date)::date,
-                    d.txn_type, d.status, d.direction, sum(d.n),
-                    sum(case when d.direction = 'IN' then d.total else -d.total end)
+                    d.txn_type, d.status, sum(d.n), sum(case when d.direction = 'IN' then d.total else -d.total end)
                 from deltas d, params
-                group by 1, 2, 3, 4, 5, 6, 7
-                on conflict (tenant_id, integration_id, currency, month, txn_type, status, direction) do update set
+                group by 1, 2, 3, 4, 5, 6
+                on conflict (tenant_id, integration_id, currency, month, txn_type, status) do update set
                     transactions = engine.ledger_rollup.transactions + excluded.transactions,
                     signed_total = engine.ledger_rollup.signed_total + excluded.signed_total)
             """;
@@ -56,10 +57,14 @@ public class JdbcLedgerRepository implements LedgerRepository {
             incoming as (
                 select * from unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[],
                                      ?::date[], ?::numeric[], ?::text[], ?::numeric[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[])
+                                     ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                                     ?::numeric[], ?::boolean[], ?::text[], ?::numeric[], ?::boolean[])
                      as t(provider_id, provider_version, provider_updated_at, txn_type, direction, status, txn_date,
                           total, currency, currency_rate, description, reference, contact_id, contact_name, account_id,
-                          account_name, reconciled, provider_account_code)),
+                          account_name, reconciled, provider_account_code,
+                          category, account_code, tags, enriched_by, enrichment_rule_id, model_version, confidence,
+                          needs_review, base_currency, base_amount, rate_missing)),
             previous as (
                 select l.provider_id, l.currency, l.txn_date, l.txn_type, l.status, l.direction, l.total
                 from engine.ledger_transaction l
@@ -68,11 +73,19 @@ public class JdbcLedgerRepository implements LedgerRepository {
                 insert into engine.ledger_transaction (tenant_id, integration_id, provider_id, provider_version,
                     provider_updated_at, txn_type, direction, status, txn_date, total, currency, currency_rate,
                     description, reference, contact_id, contact_name, account_id, account_name, reconciled,
-                    provider_account_code, first_job_id, last_job_id, imported_at, changed_at)
+                    provider_account_code, first_job_id, last_job_id, imported_at, changed_at,
+                    category, account_code, tags, enriched_by, enrichment_rule_id, model_version, confidence,
+                    needs_review, base_currency, base_amount, rate_missing, enriched_at)
                 select params.tenant, params.integration, i.provider_id, i.provider_version, i.provider_updated_at,
                     i.txn_type, i.direction, i.status, i.txn_date, i.total, i.currency, i.currency_rate, i.description,
                     i.reference, i.contact_id, i.contact_name, i.account_id, i.account_name, i.reconciled,
-                    i.provider_account_code, params.job, params.job, params.at, params.at
+                    i.provider_account_code, params.job, params.job, params.at, params.at,
+                    i.category, i.account_code,
+                    case when i.enriched_by is null then null when i.tags = '' then '{}'::text[]
+                         else string_to_array(i.tags, E'\\x1f') end,
+                    i.enriched_by, i.enrichment_rule_id, i.model_version, i.confidence, i.needs_review,
+                    i.base_currency, i.base_amount, i.rate_missing,
+                    case when i.enriched_by is null then null else params.at end
                 from incoming i, params
                 on conflict (tenant_id, integration_id, provider_id) do update set
                     provider_version = excluded.provider_version, provider_updated_at = excluded.provider_updated_at,
@@ -82,7 +95,14 @@ public class JdbcLedgerRepository implements LedgerRepository {
                     reference = excluded.reference, contact_id = excluded.contact_id,
                     contact_name = excluded.contact_name, account_id = excluded.account_id,
                     account_name = excluded.account_name, reconciled = excluded.reconciled,
-                    provider_account_code = excluded.provider_account_code, last_job_id = excluded.last_job_id, changed_at = excluded.changed_at
+                    provider_account_code = excluded.provider_account_code, last_job_id = excluded.last_job_id,
+                    changed_at = excluded.changed_at,
+                    category = excluded.category, account_code = excluded.account_code, tags = excluded.tags,
+                    enriched_by = excluded.enriched_by, enrichment_rule_id = excluded.enrichment_rule_id,
+                    model_version = excluded.model_version, confidence = excluded.confidence,
+                    needs_review = excluded.needs_review, base_currency = excluded.base_currency,
+                    base_amount = excluded.base_amount, rate_missing = excluded.rate_missing,
+                    enriched_at = excluded.enriched_at, enrichment_error = null
                 where engine.ledger_transaction.provider_version < excluded.provider_version
                 returning provider_id, (xmax = 0) as inserted, status, currency, txn_date, txn_type, direction, total),
             deltas as (
@@ -123,11 +143,17 @@ public class JdbcLedgerRepository implements LedgerRepository {
     @Override
     public Written write(TenantId tenantId, UUID integrationId, UUID jobId, List<LedgerTransaction> transactions,
             List<ProviderDeletion> deletions, Instant now) {
+        return write(tenantId, integrationId, jobId, transactions, deletions, Map.of(), now);
+    }
+
+    @Override
+    public Written write(TenantId tenantId, UUID integrationId, UUID jobId, List<LedgerTransaction> transactions,
+            List<ProviderDeletion> deletions, Map<String, Enrichment> enrichments, Instant now) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Counts counts = new Counts();
             Collection<LedgerTransaction> rows = newestPerId(transactions);
             if (!rows.isEmpty()) {
-                upsert(connection, tenantId, integrationId, jobId, rows, now, counts);
+                upsert(connection, tenantId, integrationId, jobId, rows, enrichments, now, counts);
             }
             if (!deletions.isEmpty()) {
                 delete(connection, tenantId, integrationId, jobId, deletions, now, counts);
@@ -154,7 +180,8 @@ public class JdbcLedgerRepository implements LedgerRepository {
     }
 
     private static void upsert(Connection connection, TenantId tenantId, UUID integrationId, UUID jobId,
-            Collection<LedgerTransaction> rows, Instant now, Counts counts) throws SQLException {
+            Collection<LedgerTransaction> rows, Map<String, Enrichment> enrichments, Instant now, Counts counts)
+            throws SQLException {
         int n = rows.size();
         String[] ids = new String[n], updatedAt = new String[n], types = new String[n], directions = new String[n],
                 statuses = new String[n], dates = new String[n], currencies = new String[n],
@@ -188,6 +215,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
             accountCodes[i] = t.providerAccountCode();
             i++;
         }
+        EnrichmentColumns enriched = new EnrichmentColumns(rows, enrichments);
         Timestamp at = Timestamp.from(now);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             int p = 1;
@@ -213,6 +241,7 @@ public class JdbcLedgerRepository implements LedgerRepository {
             upsert.setArray(p++, connection.createArrayOf("text", accountNames));
             upsert.setArray(p++, connection.createArrayOf("boolean", reconciled));
             upsert.setArray(p++, connection.createArrayOf("text", accountCodes));
+            p = enriched.bind(connection, upsert, p);
             upsert.setString(p++, tenantId.id());
             upsert.setObject(p++, integrationId);
             upsert.setArray(p, connection.createArrayOf("text", ids));
@@ -228,6 +257,65 @@ public class JdbcLedgerRepository implements LedgerRepository {
                     }
                 }
             }
+        }
+    }
+
+    /** The enrichment columns of a page's rows, as arrays in the rows' order (nulls for a row not enriched). */
+    private static final class EnrichmentColumns {
+        final String[] categories, accountCodes, tags, sources, baseCurrencies;
+        final Long[] rules, models;
+        final BigDecimal[] confidences, baseAmounts;
+        final Boolean[] review, rateMissing;
+
+        EnrichmentColumns(Collection<LedgerTransaction> rows, Map<String, Enrichment> enrichments) {
+            int n = rows.size();
+            categories = new String[n];
+            accountCodes = new String[n];
+            tags = new String[n];
+            sources = new String[n];
+            baseCurrencies = new String[n];
+            rules = new Long[n];
+            models = new Long[n];
+            confidences = new BigDecimal[n];
+            baseAmounts = new BigDecimal[n];
+            review = new Boolean[n];
+            rateMissing = new Boolean[n];
+            int i = 0;
+            for (LedgerTransaction t : rows) {
+                Enrichment e = enrichments.get(t.providerId());
+                if (e != null) {
+                    categories[i] = e.category();
+                    accountCodes[i] = e.accountCode();
+                    // tags travel as one text per row (arrays of arrays must be rectangular), joined by a unit
+                    // separator, a character no tag contains
+                    tags[i] = String.join("\u001f", e.tags());
+                    sources[i] = e.source().name();
+                    rules[i] = e.ruleId();
+                    models[i] = e.modelVersion();
+                    confidences[i] = e.confidence();
+                    review[i] = e.needsReview();
+                    baseCurrencies[i] = e.baseAmount().baseCurrency();
+                    baseAmounts[i] = e.baseAmount().amount();
+                    rateMissing[i] = e.baseAmount().rateMissing();
+                }
+                i++;
+            }
+        }
+
+        int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
+            int p = first;
+            statement.setArray(p++, connection.createArrayOf("text", categories));
+            statement.setArray(p++, connection.createArrayOf("text", accountCodes));
+            statement.setArray(p++, connection.createArrayOf("text", tags));
+            statement.setArray(p++, connection.createArrayOf("text", sources));
+            statement.setArray(p++, connection.createArrayOf("bigint", rules));
+            statement.setArray(p++, connection.createArrayOf("bigint", models));
+            statement.setArray(p++, connection.createArrayOf("numeric", confidences));
+            statement.setArray(p++, connection.createArrayOf("boolean", review));
+            statement.setArray(p++, connection.createArrayOf("text", baseCurrencies));
+            statement.setArray(p++, connection.createArrayOf("numeric", baseAmounts));
+            statement.setArray(p++, connection.createArrayOf("boolean", rateMissing));
+            return p;
         }
     }
 

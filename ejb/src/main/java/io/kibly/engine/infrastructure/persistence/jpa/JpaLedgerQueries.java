@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -68,13 +70,33 @@ public class JpaLedgerQueries implements LedgerQueries {
             return new Summary(count, groups(where, LEDGER, "currency"), groups(where, LEDGER, "to_char(txn_date, 'YYYY-MM')"),
                     groups(where, LEDGER, "txn_type"), groups(where, LEDGER, "status"));
         }
-        // whole months: the rollup answers without touching the ledger
+        // whole months: the rollup answers without touching the ledger, all four groupings in one scan
         Where where = where(tenantId, filter, "month");
-        long count = ((Number) where.bind(em.createNativeQuery("select coalesce(sum(transactions), 0)"
-                + " from engine.ledger_rollup" + where.sql())).getSingleResult()).longValue();
-        return new Summary(count, groups(where, ROLLUP, "currency"), groups(where, ROLLUP, "to_char(month, 'YYYY-MM')"),
-                groups(where, ROLLUP, "txn_type"), groups(where, ROLLUP, "status"));
+        Map<String, List<Group>> grouped = new HashMap<>();
+        long count = 0;
+        for (Object row : where.bind(em.createNativeQuery(ROLLUP_GROUPINGS.formatted(where.sql()))).getResultList()) {
+            Object[] r = (Object[]) row;
+            Group group = new Group((String) r[1], (String) r[2], ((Number) r[3]).longValue(), (BigDecimal) r[4]);
+            grouped.computeIfAbsent((String) r[0], dimension -> new ArrayList<>()).add(group);
+            if (r[0].equals("currency")) {
+                count += group.count();
+            }
+        }
+        return new Summary(count, grouped.getOrDefault("currency", List.of()),
+                grouped.getOrDefault("month", List.of()), grouped.getOrDefault("type", List.of()),
+                grouped.getOrDefault("status", List.of()));
     }
+
+    /** Each row: the grouping it belongs to, its key, currency, count and signed total; ordered as the API lists. */
+    private static final String ROLLUP_GROUPINGS = """
+            select case when grouping(month) = 0 then 'month' when grouping(txn_type) = 0 then 'type'
+                        when grouping(status) = 0 then 'status' else 'currency' end as dimension,
+                   coalesce(to_char(month, 'YYYY-MM'), txn_type, status, currency) as k, currency as c,
+                   sum(transactions), sum(signed_total)
+            from engine.ledger_rollup%s
+            group by grouping sets ((currency), (month, currency), (txn_type, currency), (status, currency))
+            having sum(transactions) <> 0
+            order by 1, 2, 3""";
 
     @Override
     public List<BaseCurrencyTotal> baseCurrencyTotals(TenantId tenantId, TransactionFilter filter) {
@@ -106,8 +128,6 @@ public class JpaLedgerQueries implements LedgerQueries {
 
     private static final String LEDGER = "select %s as k, currency as c, count(*), sum(" + SIGNED
             + ") from engine.ledger_transaction%s group by 1, 2 order by 1, 2";
-    private static final String ROLLUP = "select %s as k, currency as c, sum(transactions), sum(signed_total)"
-            + " from engine.ledger_rollup%s group by 1, 2 having sum(transactions) <> 0 order by 1, 2";
 
     private List<Group> groups(Where where, String template, String key) {
         Query query = where.bind(em.createNativeQuery(String.format(template, key, where.sql())));

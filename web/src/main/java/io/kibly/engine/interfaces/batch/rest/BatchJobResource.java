@@ -6,7 +6,7 @@ import io.kibly.engine.interfaces.rest.CurrentTenant;
 import io.kibly.engine.interfaces.rest.Roles;
 import io.kibly.engine.interfaces.rest.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("batch-jobs")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Batch jobs", description = "Jakarta Batch jobs run for the tenant")
 public class BatchJobResource {

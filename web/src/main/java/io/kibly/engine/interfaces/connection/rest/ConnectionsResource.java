@@ -4,7 +4,7 @@ import io.kibly.engine.application.ConnectionService;
 import io.kibly.engine.interfaces.rest.CurrentTenant;
 import io.kibly.engine.interfaces.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("connections")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Connections", description = "The tenant's provider connections as a whole")
 public class ConnectionsResource {

@@ -7,7 +7,7 @@ import io.kibly.engine.interfaces.rest.CurrentTenant;
 import io.kibly.engine.interfaces.rest.Roles;
 import io.kibly.engine.interfaces.rest.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("enrichment-rules")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Enrichment", description = "Categorisation rules, the learned categoriser and base-currency amounts")
 public class EnrichmentRuleResource {

@@ -12,7 +12,7 @@ import io.kibly.engine.interfaces.rest.QueryParameters;
 import io.kibly.engine.interfaces.rest.Roles;
 import io.kibly.engine.interfaces.rest.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("integrations")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Integrations", description = "A tenant's connections to accounting providers")
 public class IntegrationResource {

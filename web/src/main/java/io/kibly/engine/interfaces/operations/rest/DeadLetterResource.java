@@ -5,7 +5,7 @@ import io.kibly.engine.interfaces.rest.CurrentTenant;
 import io.kibly.engine.interfaces.rest.QueryParameters;
 import io.kibly.engine.interfaces.rest.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("dead-letters")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "What the engine could not process")
 public class DeadLetterResource {

@@ -9,7 +9,7 @@ import io.kibly.engine.interfaces.rest.Roles;
 import io.kibly.engine.interfaces.rest.problem.InvalidParameterException;
 import io.kibly.engine.interfaces.rest.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("transactions")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Transactions", description = "The transactions imported from the providers")
 public class TransactionResource {

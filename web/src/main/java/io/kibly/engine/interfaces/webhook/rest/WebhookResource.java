@@ -5,7 +5,7 @@ import io.kibly.engine.application.WebhookService.ProviderEvent;
 import io.kibly.engine.domain.model.integration.Provider;
 import io.kibly.engine.infrastructure.security.WebhookSignatures;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and changes nothing. Valid deliveries answer at once; the syncs they start run in the workers.
  */
 @Path("webhooks")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 @Tag(name = "Webhooks", description = "Provider notifications (signed by the provider, no bearer token)")
 public class WebhookResource {
