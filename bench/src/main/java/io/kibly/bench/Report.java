@@ -18,16 +18,20 @@ final class Report {
         Map<String, Object> ceiling = (Map<String, Object>) report.get("copyCeiling");
         double ratio = (double) report.get("endToEndToCopyRatio");
         md.append("## Import throughput (end to end: API → JMS → provider → PostgreSQL)\n\n")
-                .append("| run | transactions | pages | seconds | transactions/s |\n| --- | ---: | ---: | ---: | ---: |\n");
+                .append("| run | transactions | pages | seconds | transactions/s | CPU s: Payara / PostgreSQL / sandbox"
+                        + " |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
         row(md, "full sync " + small, fullSmall);
         row(md, "full sync " + large, fullLarge);
         md.append("| incremental (").append(incremental.get("providerEdits")).append(" edits) | ")
                 .append(incremental.get("updated")).append(" updated of ").append(incremental.get("processed"))
                 .append(" read | | ").append(incremental.get("seconds")).append(" | ")
-                .append(incremental.get("transactionsPerSecond")).append(" |\n");
+                .append(incremental.get("transactionsPerSecond")).append(" | |\n");
         md.append("| **ceiling**: COPY (binary) of the same ").append(ceiling.get("rows")).append(" rows into the same"
                 + " table | ").append(ceiling.get("rows")).append(" | | ").append(ceiling.get("seconds")).append(" | ")
-                .append(ceiling.get("rowsPerSecond")).append(" |\n\n");
+                .append(ceiling.get("rowsPerSecond")).append(" | |\n\n");
+        md.append("The CPU columns: seconds of CPU each process used during the run, on the machine's ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores (the sandbox plays the provider on"
+                        + " the same cores).\n\n");
         double largeRate = (double) fullLarge.get("transactionsPerSecond");
         md.append("End to end / ceiling: **").append(Math.round(ratio * 100)).append(" %**.\n\n");
 
@@ -79,14 +83,17 @@ final class Report {
         }
 
         Map<String, Object> fifty = (Map<String, Object>) triggers.get("50 clients");
-        double summaryP95 = ((Number) ((Map<String, Object>) reads.get("/api/transactions/summary?integrationId="
-                + "{1M integration}")).get("p95Ms")).doubleValue();
+        // both summaries: of the million-row integration, and of the whole tenant
+        double summaryP95 = Math.max(((Number) ((Map<String, Object>) reads.get("/api/transactions/summary?"
+                + "integrationId={1M integration}")).get("p95Ms")).doubleValue(), ((Number) ((Map<String, Object>)
+                reads.get("/api/transactions/summary")).get("p95Ms")).doubleValue());
         md.append("## Targets\n\n| target | figure | met |\n| --- | --- | --- |\n");
         target(md, "import ≥ 10,000 transactions/s", largeRate + "/s", largeRate >= 10_000);
         target(md, "import ≥ 30 % of the COPY ceiling", Math.round(ratio * 100) + " %", ratio >= 0.30);
         target(md, "trigger p99 < 50 ms at 50 clients", fifty.get("p99Ms") + " ms",
                 ((Number) fifty.get("p99Ms")).doubleValue() < 50);
-        target(md, "summary p95 < 100 ms at 1,000,000 rows", summaryP95 + " ms", summaryP95 < 100);
+        target(md, "summary p95 < 100 ms at 1,000,000 rows (the slower of the two)", summaryP95 + " ms",
+                summaryP95 < 100);
         long heap = ((Number) fullLarge.get("peakHeapMb")).longValue();
         target(md, "1,000,000 import within a 1 GiB heap", heap + " MB peak", heap > 0 && heap < 1024);
     }
@@ -94,7 +101,8 @@ final class Report {
     private static void row(StringBuilder md, String name, Map<String, Object> f) {
         md.append("| ").append(name).append(" | ").append(f.get("imported")).append(" | ").append(f.get("pages"))
                 .append(" | ").append(f.get("seconds")).append(" | ").append(f.get("transactionsPerSecond"))
-                .append(" |\n");
+                .append(" | ").append(f.get("payaraCpuSeconds")).append(" / ").append(f.get("postgresCpuSeconds"))
+                .append(" / ").append(f.get("sandboxCpuSeconds")).append(" |\n");
     }
 
     private static void target(StringBuilder md, String target, String figure, boolean met) {

@@ -265,30 +265,9 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
         if (enriched.isEmpty()) {
             return;
         }
-        int n = enriched.size();
-        String[] integrations = new String[n], ids = new String[n], categories = new String[n],
-                accountCodes = new String[n], tags = new String[n], sources = new String[n], baseCurrencies = new String[n];
-        Long[] rules = new Long[n], models = new Long[n];
-        BigDecimal[] confidences = new BigDecimal[n], baseAmounts = new BigDecimal[n];
-        Boolean[] review = new Boolean[n], rateMissing = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            Enriched e = enriched.get(i);
-            Enrichment enrichment = e.enrichment();
-            integrations[i] = e.integrationId().toString();
-            ids[i] = e.providerId();
-            categories[i] = enrichment.category();
-            accountCodes[i] = enrichment.accountCode();
-            // tags travel as one text per row (arrays of arrays must be rectangular): joined by a unit separator
-            tags[i] = String.join("\u001f", enrichment.tags());
-            sources[i] = enrichment.source().name();
-            rules[i] = enrichment.ruleId();
-            models[i] = enrichment.modelVersion();
-            confidences[i] = enrichment.confidence();
-            review[i] = enrichment.needsReview();
-            baseCurrencies[i] = enrichment.baseAmount().baseCurrency();
-            baseAmounts[i] = enrichment.baseAmount().amount();
-            rateMissing[i] = enrichment.baseAmount().rateMissing();
-        }
+        String[] integrations = enriched.stream().map(e -> e.integrationId().toString()).toArray(String[]::new);
+        String[] ids = enriched.stream().map(Enriched::providerId).toArray(String[]::new);
+        EnrichmentColumns columns = new EnrichmentColumns(enriched.stream().map(Enriched::enrichment).toList());
         work(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     update engine.ledger_transaction l set category = e.category, account_code = e.account_code,
@@ -307,17 +286,7 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
                 update.setTimestamp(p++, Timestamp.from(now));
                 update.setArray(p++, c.createArrayOf("uuid", integrations));
                 update.setArray(p++, c.createArrayOf("text", ids));
-                update.setArray(p++, c.createArrayOf("text", categories));
-                update.setArray(p++, c.createArrayOf("text", accountCodes));
-                update.setArray(p++, c.createArrayOf("text", tags));
-                update.setArray(p++, c.createArrayOf("text", sources));
-                update.setArray(p++, c.createArrayOf("bigint", rules));
-                update.setArray(p++, c.createArrayOf("bigint", models));
-                update.setArray(p++, c.createArrayOf("numeric", confidences));
-                update.setArray(p++, c.createArrayOf("boolean", review));
-                update.setArray(p++, c.createArrayOf("text", baseCurrencies));
-                update.setArray(p++, c.createArrayOf("numeric", baseAmounts));
-                update.setArray(p++, c.createArrayOf("boolean", rateMissing));
+                p = columns.bind(c, update, p);
                 update.setString(p, tenantId.id());
                 return update.executeUpdate();
             }

@@ -215,7 +215,9 @@ public class JdbcLedgerRepository implements LedgerRepository {
             accountCodes[i] = t.providerAccountCode();
             i++;
         }
-        EnrichmentColumns enriched = new EnrichmentColumns(rows, enrichments);
+        List<Enrichment> byRow = new ArrayList<>(n);
+        rows.forEach(row -> byRow.add(enrichments.get(row.providerId())));
+        EnrichmentColumns enriched = new EnrichmentColumns(byRow);
         Timestamp at = Timestamp.from(now);
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             int p = 1;
@@ -257,65 +259,6 @@ public class JdbcLedgerRepository implements LedgerRepository {
                     }
                 }
             }
-        }
-    }
-
-    /** The enrichment columns of a page's rows, as arrays in the rows' order (nulls for a row not enriched). */
-    private static final class EnrichmentColumns {
-        final String[] categories, accountCodes, tags, sources, baseCurrencies;
-        final Long[] rules, models;
-        final BigDecimal[] confidences, baseAmounts;
-        final Boolean[] review, rateMissing;
-
-        EnrichmentColumns(Collection<LedgerTransaction> rows, Map<String, Enrichment> enrichments) {
-            int n = rows.size();
-            categories = new String[n];
-            accountCodes = new String[n];
-            tags = new String[n];
-            sources = new String[n];
-            baseCurrencies = new String[n];
-            rules = new Long[n];
-            models = new Long[n];
-            confidences = new BigDecimal[n];
-            baseAmounts = new BigDecimal[n];
-            review = new Boolean[n];
-            rateMissing = new Boolean[n];
-            int i = 0;
-            for (LedgerTransaction t : rows) {
-                Enrichment e = enrichments.get(t.providerId());
-                if (e != null) {
-                    categories[i] = e.category();
-                    accountCodes[i] = e.accountCode();
-                    // tags travel as one text per row (arrays of arrays must be rectangular), joined by a unit
-                    // separator, a character no tag contains
-                    tags[i] = String.join("\u001f", e.tags());
-                    sources[i] = e.source().name();
-                    rules[i] = e.ruleId();
-                    models[i] = e.modelVersion();
-                    confidences[i] = e.confidence();
-                    review[i] = e.needsReview();
-                    baseCurrencies[i] = e.baseAmount().baseCurrency();
-                    baseAmounts[i] = e.baseAmount().amount();
-                    rateMissing[i] = e.baseAmount().rateMissing();
-                }
-                i++;
-            }
-        }
-
-        int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-            int p = first;
-            statement.setArray(p++, connection.createArrayOf("text", categories));
-            statement.setArray(p++, connection.createArrayOf("text", accountCodes));
-            statement.setArray(p++, connection.createArrayOf("text", tags));
-            statement.setArray(p++, connection.createArrayOf("text", sources));
-            statement.setArray(p++, connection.createArrayOf("bigint", rules));
-            statement.setArray(p++, connection.createArrayOf("bigint", models));
-            statement.setArray(p++, connection.createArrayOf("numeric", confidences));
-            statement.setArray(p++, connection.createArrayOf("boolean", review));
-            statement.setArray(p++, connection.createArrayOf("text", baseCurrencies));
-            statement.setArray(p++, connection.createArrayOf("numeric", baseAmounts));
-            statement.setArray(p++, connection.createArrayOf("boolean", rateMissing));
-            return p;
         }
     }
 

@@ -5,7 +5,6 @@ import io.kibly.engine.application.ProviderRejectedException;
 import io.kibly.engine.application.ProviderThrottledException;
 import io.kibly.engine.application.ProviderUnavailableException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
@@ -32,6 +31,12 @@ final class ProviderResponses {
      */
     static JsonObject jsonOf(String provider, Supplier<Response> request, Function<JsonObject, String> errorMessage,
             Duration defaultRetryAfter) {
+        return jsonOf(provider, request, errorMessage, defaultRetryAfter, JsonShape.WHOLE);
+    }
+
+    /** As {@link #jsonOf(String, Supplier, Function, Duration)}, reading only the {@code shape} of a 200 answer. */
+    static JsonObject jsonOf(String provider, Supplier<Response> request, Function<JsonObject, String> errorMessage,
+            Duration defaultRetryAfter, JsonShape shape) {
         Response response;
         try {
             response = request.get();
@@ -42,7 +47,7 @@ final class ProviderResponses {
             int status = response.getStatus();
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             if (status == 200) {
-                return parse(provider, body);
+                return parse(provider, body, shape);
             }
             String detail = detail(body, errorMessage);
             if (status == 429) {
@@ -62,10 +67,10 @@ final class ProviderResponses {
         }
     }
 
-    private static JsonObject parse(String provider, String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+    private static JsonObject parse(String provider, String body, JsonShape shape) {
+        try {
+            return shape.readObject(body);
+        } catch (IllegalArgumentException e) {
             throw new ProviderUnavailableException(provider + " sent a malformed body (" + body.length() + " chars)");
         }
     }

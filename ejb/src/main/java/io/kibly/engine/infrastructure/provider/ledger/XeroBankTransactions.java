@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,22 @@ import java.util.regex.Pattern;
 public final class XeroBankTransactions {
 
     private static final Pattern MICROSOFT_DATE = Pattern.compile("/Date\\((-?\\d{1,18})([+-]\\d{4})?\\)/");
+
+    /** What of a {@code GET /BankTransactions} answer the mapping reads (see {@link JsonShape}). */
+    static final JsonShape ENVELOPE = JsonShape.keys(Map.of(
+            "pagination", JsonShape.WHOLE,
+            "BankTransactions", JsonShape.keys(Map.ofEntries(
+                    Map.entry("BankTransactionID", JsonShape.WHOLE), Map.entry("UpdatedDateUTC", JsonShape.WHOLE),
+                    Map.entry("Type", JsonShape.WHOLE), Map.entry("Status", JsonShape.WHOLE),
+                    Map.entry("Date", JsonShape.WHOLE), Map.entry("DateString", JsonShape.WHOLE),
+                    Map.entry("Total", JsonShape.WHOLE), Map.entry("CurrencyCode", JsonShape.WHOLE),
+                    Map.entry("CurrencyRate", JsonShape.WHOLE), Map.entry("Reference", JsonShape.WHOLE),
+                    Map.entry("IsReconciled", JsonShape.WHOLE),
+                    Map.entry("Contact", JsonShape.keys(Map.of("ContactID", JsonShape.WHOLE, "Name", JsonShape.WHOLE))),
+                    Map.entry("BankAccount", JsonShape.keys(Map.of("AccountID", JsonShape.WHOLE,
+                            "Name", JsonShape.WHOLE))),
+                    Map.entry("LineItems", JsonShape.keys(Map.of("Description", JsonShape.WHOLE,
+                            "AccountCode", JsonShape.WHOLE)))))));
 
     private XeroBankTransactions() {
     }

@@ -66,7 +66,7 @@ public class XeroLedgerClient {
             call.header("If-Modified-Since", SINCE.format(request.modifiedSince()));
         }
         JsonObject envelope = ProviderResponses.jsonOf("Xero", call::get, XeroLedgerClient::errorMessage,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), XeroBankTransactions.ENVELOPE);
         List<LedgerTransaction> transactions = XeroBankTransactions.fromEnvelope(envelope);
         Instant latest = transactions.stream().map(LedgerTransaction::updatedAt).max(Comparator.naturalOrder())
                 .orElse(null);
