@@ -70,6 +70,9 @@ public class JpaLedgerQueries implements LedgerQueries {
             return new Summary(count, groups(where, LEDGER, "currency"), groups(where, LEDGER, "to_char(txn_date, 'YYYY-MM')"),
                     groups(where, LEDGER, "txn_type"), groups(where, LEDGER, "status"));
         }
+        if (filter.status() == null && filter.type() == null && filter.dateFrom() == null && filter.dateTo() == null) {
+            return narrowRollupSummary(tenantId, filter);
+        }
         // whole months: the rollup answers without touching the ledger, all four groupings in one scan
         Where where = where(tenantId, filter, "month");
         Map<String, List<Group>> grouped = new HashMap<>();
@@ -86,6 +89,36 @@ public class JpaLedgerQueries implements LedgerQueries {
                 grouped.getOrDefault("month", List.of()), grouped.getOrDefault("type", List.of()),
                 grouped.getOrDefault("status", List.of()));
     }
+
+    /** No date, type or status filter: the narrow rollups by month and by type and status answer (V19). */
+    private Summary narrowRollupSummary(TenantId tenantId, TransactionFilter filter) {
+        Where where = where(tenantId, filter, "month");
+        Map<String, List<Group>> grouped = new HashMap<>();
+        long count = 0;
+        for (Object row : where.bind(em.createNativeQuery(KIND_GROUPINGS.formatted(where.sql()))).getResultList()) {
+            Object[] r = (Object[]) row;
+            Group group = new Group((String) r[1], (String) r[2], ((Number) r[3]).longValue(), (BigDecimal) r[4]);
+            grouped.computeIfAbsent((String) r[0], dimension -> new ArrayList<>()).add(group);
+            if (r[0].equals("currency")) {
+                count += group.count();
+            }
+        }
+        return new Summary(count, grouped.getOrDefault("currency", List.of()),
+                groups(where, MONTHS, "to_char(month, 'YYYY-MM')"),
+                grouped.getOrDefault("type", List.of()), grouped.getOrDefault("status", List.of()));
+    }
+
+    private static final String MONTHS = "select %s as k, currency as c, sum(transactions), sum(signed_total)"
+            + " from engine.ledger_rollup_month%s group by 1, 2 having sum(transactions) <> 0 order by 1, 2";
+
+    private static final String KIND_GROUPINGS = """
+            select case when grouping(txn_type) = 0 then 'type' when grouping(status) = 0 then 'status'
+                        else 'currency' end as dimension,
+                   coalesce(txn_type, status, currency) as k, currency as c, sum(transactions), sum(signed_total)
+            from engine.ledger_rollup_kind%s
+            group by grouping sets ((currency), (txn_type, currency), (status, currency))
+            having sum(transactions) <> 0
+            order by 1, 2, 3""";
 
     /** Each row: the grouping it belongs to, its key, currency, count and signed total; ordered as the API lists. */
     private static final String ROLLUP_GROUPINGS = """
