@@ -75,17 +75,8 @@ public class JpaLedgerQueries implements LedgerQueries {
         }
         // whole months: the rollup answers without touching the ledger, all four groupings in one scan
         Where where = where(tenantId, filter, "month");
-        Map<String, List<Group>> grouped = new HashMap<>();
-        long count = 0;
-        for (Object row : where.bind(em.createNativeQuery(ROLLUP_GROUPINGS.formatted(where.sql()))).getResultList()) {
-            Object[] r = (Object[]) row;
-            Group group = new Group((String) r[1], (String) r[2], ((Number) r[3]).longValue(), (BigDecimal) r[4]);
-            grouped.computeIfAbsent((String) r[0], dimension -> new ArrayList<>()).add(group);
-            if (r[0].equals("currency")) {
-                count += group.count();
-            }
-        }
-        return new Summary(count, grouped.getOrDefault("currency", List.of()),
+        Map<String, List<Group>> grouped = groupings(where, ROLLUP_GROUPINGS);
+        return new Summary(total(grouped), grouped.getOrDefault("currency", List.of()),
                 grouped.getOrDefault("month", List.of()), grouped.getOrDefault("type", List.of()),
                 grouped.getOrDefault("status", List.of()));
     }
@@ -93,19 +84,26 @@ public class JpaLedgerQueries implements LedgerQueries {
     /** No date, type or status filter: the narrow rollups by month and by type and status answer (V19). */
     private Summary narrowRollupSummary(TenantId tenantId, TransactionFilter filter) {
         Where where = where(tenantId, filter, "month");
-        Map<String, List<Group>> grouped = new HashMap<>();
-        long count = 0;
-        for (Object row : where.bind(em.createNativeQuery(KIND_GROUPINGS.formatted(where.sql()))).getResultList()) {
-            Object[] r = (Object[]) row;
-            Group group = new Group((String) r[1], (String) r[2], ((Number) r[3]).longValue(), (BigDecimal) r[4]);
-            grouped.computeIfAbsent((String) r[0], dimension -> new ArrayList<>()).add(group);
-            if (r[0].equals("currency")) {
-                count += group.count();
-            }
-        }
-        return new Summary(count, grouped.getOrDefault("currency", List.of()),
+        Map<String, List<Group>> grouped = groupings(where, KIND_GROUPINGS);
+        return new Summary(total(grouped), grouped.getOrDefault("currency", List.of()),
                 groups(where, MONTHS, "to_char(month, 'YYYY-MM')"),
                 grouped.getOrDefault("type", List.of()), grouped.getOrDefault("status", List.of()));
+    }
+
+    /** The groups of a grouping-sets query (rows: grouping, key, currency, count, total) by grouping. */
+    private Map<String, List<Group>> groupings(Where where, String template) {
+        Map<String, List<Group>> grouped = new HashMap<>();
+        for (Object row : where.bind(em.createNativeQuery(template.formatted(where.sql()))).getResultList()) {
+            Object[] r = (Object[]) row;
+            grouped.computeIfAbsent((String) r[0], dimension -> new ArrayList<>()).add(new Group((String) r[1],
+                    (String) r[2], ((Number) r[3]).longValue(), (BigDecimal) r[4]));
+        }
+        return grouped;
+    }
+
+    /** Every transaction is in exactly one currency group. */
+    private static long total(Map<String, List<Group>> grouped) {
+        return grouped.getOrDefault("currency", List.of()).stream().mapToLong(Group::count).sum();
     }
 
     private static final String MONTHS = "select %s as k, currency as c, sum(transactions), sum(signed_total)"
