@@ -155,16 +155,14 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     @Override
     public void enrich(TenantId tenantId, UUID integrationId, List<String> providerIds) {
         List<EnrichmentRepository.Stored> stored = repository.transactions(tenantId, integrationId, providerIds);
-        // read once per page: the settings and the model serve the enrichment and the retraining decision
-        EnrichmentSettings settings = settings(tenantId);
-        Optional<CategoriserModel> model = repository.latestModel(tenantId);
-        enrichAndStore(tenantId, stored, settings, model);
+        // the same kept inputs as the importers': they serve the enrichment and the retraining decision
+        EnrichmentContexts.Context context = context(tenantId);
+        enrichAndStore(tenantId, stored, context);
         int labels = (int) stored.stream().filter(s -> s.subject().reconciled()
                 && s.subject().providerAccountCode() != null).count();
-        if (labels > 0) {
-            if (repository.countNewLabels(tenantId, settings, labels) >= retrainingDue(settings, model)) {
-                retrain(tenantId);
-            }
+        if (labels > 0 && repository.countNewLabels(tenantId, context.settings(), labels)
+                >= retrainingDue(context.settings(), context.model())) {
+            retrain(tenantId);
         }
     }
 
@@ -256,7 +254,7 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     public OptionalLong reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
         List<EnrichmentRepository.Stored> stored = repository.transactionsAfter(tenantId, afterId, onlyUncategorised,
                 chunk);
-        enrichAndStore(tenantId, stored, settings(tenantId), repository.latestModel(tenantId));
+        enrichAndStore(tenantId, stored, context(tenantId));
         if (stored.size() < chunk) {
             return OptionalLong.empty();
         }
@@ -271,16 +269,16 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     }
 
     private void enrichAndStore(TenantId tenantId, List<EnrichmentRepository.Stored> stored,
-            EnrichmentSettings settings, Optional<CategoriserModel> model) {
+            EnrichmentContexts.Context context) {
         if (stored.isEmpty()) {
             return;
         }
-        RuleSet rules = RuleSet.of(repository.rules(tenantId).stream().map(StoredRule::rule).toList());
         List<EnrichmentRepository.Enriched> enriched = new ArrayList<>(stored.size());
         for (EnrichmentRepository.Stored transaction : stored) {
             enriched.add(new EnrichmentRepository.Enriched(transaction.integrationId(),
-                    transaction.subject().providerId(), ENRICHER.enrich(transaction.subject(), rules, model,
-                            settings.reviewThreshold(), settings.baseCurrency())));
+                    transaction.subject().providerId(), ENRICHER.enrich(transaction.subject(), context.rules(),
+                            context.model(), context.settings().reviewThreshold(),
+                            context.settings().baseCurrency())));
         }
         repository.saveEnrichments(tenantId, enriched, clock.instant());
     }
