@@ -33,7 +33,7 @@ class DeadLettersIT {
     void aPoisonMessageIsParkedAfterItsRedeliveriesAndShownToItsTenantWithTheReason() throws Exception {
         EngineClient operator = EngineClient.forNewTenant("poison");
         String jobId = UUID.randomUUID().toString();
-        try (ExternalJms client = ExternalJms.asBrokerAdministrator()) {
+        try (ExternalJms client = ExternalJms.asServer()) {
             JMSContext context = client.context();
             MapMessage poison = context.createMapMessage();
             poison.setString("tenantId", operator.tenant());

@@ -28,14 +28,24 @@ final class ExternalJms implements AutoCloseable {
         context = factory.createContext(user, password);
     }
 
-    /** As the broker account corporate systems are given (not OpenMQ's defaults). */
-    static ExternalJms asCorporateClient() throws Exception {
-        return new ExternalJms(System.getProperty("kibly.it.brokerUser"), System.getProperty("kibly.it.brokerPassword"));
+    /** As the corporate broker account of {@code tenant} (made for it by the launcher's BrokerSecurity). */
+    static ExternalJms asTenant(String tenant) throws Exception {
+        var account = KiblyTestEnvironment.current().brokerClient(tenant);
+        return new ExternalJms(account.user(), account.password());
     }
 
-    /** As OpenMQ's default administrator, which only a test may use: to inject what no client could send. */
-    static ExternalJms asBrokerAdministrator() throws Exception {
-        return new ExternalJms("admin", "admin");
+    /** The topic {@code tenant}'s events are published on. */
+    static String eventsTopic(String tenant) {
+        return io.kibly.engine.serverconfig.BrokerSecurity.eventsTopic(tenant);
+    }
+
+    /**
+     * As the server's own account, which only a test (or an operator) may use: to inject what no client could
+     * send, and to look into the internal queues.
+     */
+    static ExternalJms asServer() throws Exception {
+        return new ExternalJms(io.kibly.engine.serverconfig.BrokerSecurity.SERVER_USER,
+                System.getProperty("kibly.it.brokerServerPassword"));
     }
 
     static ExternalJms as(String user, String password) throws Exception {

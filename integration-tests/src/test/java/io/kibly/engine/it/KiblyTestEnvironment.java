@@ -76,8 +76,9 @@ public class KiblyTestEnvironment implements TestExecutionListener {
                 .toString());
         System.setProperty("kibly.it.serverLog", environment.payara().serverLog().toString());
         System.setProperty("kibly.it.brokerUrl", environment.brokerUrl());
-        System.setProperty("kibly.it.brokerUser", environment.brokerClient().user());
-        System.setProperty("kibly.it.brokerPassword", environment.brokerClient().password());
+        System.setProperty("kibly.it.brokerServerPassword", environment.brokerSecurity().serverPassword());
+        System.setProperty("kibly.it.brokerAdminPassword", environment.brokerSecurity().adminPassword());
+        System.setProperty("kibly.it.adminPassword", environment.payara().adminPassword());
         LOG.info(() -> String.format("Test environment up in %.1f s: %s, database %s",
                 (System.nanoTime() - started) / 1e9, environment.httpUrl(), database));
     }

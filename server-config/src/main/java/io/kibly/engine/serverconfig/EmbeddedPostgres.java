@@ -38,7 +38,6 @@ public final class EmbeddedPostgres {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class.getName());
     private static final String BINARIES = "/postgres-linux-x86_64.txz";
-    private static final int NOBODY = 65534;
     static final String SUPERUSER = "postgres";
 
     private final Path home;
@@ -244,25 +243,12 @@ public final class EmbeddedPostgres {
         return name;
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
     private static List<String> asServerUser(List<String> command) {
-        if (!isRoot()) {
-            return command;
-        }
-        List<String> wrapped = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY,
-                "--clear-groups", "--"));
-        wrapped.addAll(command);
-        return wrapped;
+        return ServiceUser.wrap(command);
     }
 
     private static void handToServerUser(Path path) {
-        if (!isRoot()) {
-            return;
-        }
-        Processes.runOrFail(List.of("chown", "-R", NOBODY + ":" + NOBODY, path.toString()), null, Map.of(), 120);
+        ServiceUser.handOver(path);
     }
 
     /**
@@ -270,25 +256,7 @@ public final class EmbeddedPostgres {
      * unprivileged server user, so a directory under a private one (e.g. {@code /root}) moves to {@code /var/tmp}.
      */
     public static Path homeFor(Path preferred) {
-        Path absolute = preferred.toAbsolutePath().normalize();
-        if (!isRoot() || traversableByOthers(absolute.getParent())) {
-            return absolute;
-        }
-        return Path.of("/var/tmp/kibly-postgres", Integer.toHexString(absolute.toString().hashCode()));
-    }
-
-    private static boolean traversableByOthers(Path directory) {
-        for (Path p = directory; p != null; p = p.getParent()) {
-            try {
-                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
-                        && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    return false;
-                }
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return true;
+        return ServiceUser.homeFor(preferred, "kibly-postgres");
     }
 
     static void deleteRecursively(Path path) throws IOException {

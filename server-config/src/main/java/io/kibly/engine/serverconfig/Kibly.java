@@ -50,6 +50,13 @@ public final class Kibly {
                     environment.stopServers();
                     System.out.println("Kibly stopped.");
                 }
+                case "broker-account" -> {
+                    if (args.length < 2) {
+                        throw new LauncherException("usage: kibly broker-account TENANT");
+                    }
+                    BrokerClient account = environment.brokerClient(args[1]);
+                    System.out.println("Broker account of tenant " + args[1] + ": " + account);
+                }
                 case "status" -> {
                     System.out.println(environment.payara().isRunning()
                             ? "Payara is running: " + environment.httpUrl() : "Payara is not running.");
@@ -86,10 +93,11 @@ public final class Kibly {
                   Admin console    %s/admin/
                   OpenAPI          %s/openapi
                   Health, metrics  %s/health  %s/metrics
-                  Payara admin     %s
+                  Payara admin     %s  user admin, password %s
                   Provider sandbox %s  (Xero and QuickBooks Online; %s/sandbox/admin/stats)
                   Database         %s
-                  JMS broker       %s  user %s; commands kibly_commands, CloudEvents kibly_events (docs/jms/)
+                  JMS broker       %s  tenant demo: %s
+                                   commands to kibly_commands (docs/jms/); another tenant: ./kibly broker-account T
                   Server log       %s
 
                 A development token for tenant "demo" (roles ADMIN, OPERATOR, VIEWER; valid 30 days):
@@ -98,6 +106,14 @@ public final class Kibly {
 
                 Stop it with: ./kibly stop
                 """, (System.nanoTime() - started) / 1e9, http, http, http, http, http, environment.adminUrl(),
-                environment.sandbox().url(), environment.sandbox().url(), database, environment.brokerUrl(), environment.brokerClient(), environment.payara().serverLog(), token, http);
+                adminPassword(environment), environment.sandbox().url(), environment.sandbox().url(), database,
+                environment.brokerUrl(), environment.brokerClient("demo"), environment.payara().serverLog(), token, http);
+    }
+
+    /** The generated administrator password is printed once, when it is made; afterwards where it is kept. */
+    private static String adminPassword(KiblyEnvironment environment) {
+        return environment.adminPasswordIsNew()
+                ? environment.payara().adminPassword() + " (printed once; kept in " + environment.adminPasswordFile() + ")"
+                : "in " + environment.adminPasswordFile();
     }
 }

@@ -19,11 +19,14 @@ import java.util.logging.Logger;
  *
  * <pre>
  * workDirectory/
- *   payara/payara6/...          Payara Server Full, domain "kibly"
+ *   payara/payara6/...          Payara Server Full, domain "kibly", owned by the service account (moved under
+ *                               /var/tmp when root cannot share it)
+ *   payara-admin.password       the domain administrator's generated password
  *   postgres/{bin-*,data}       the embedded PostgreSQL (moved under /var/tmp when root cannot share it)
  *   sandbox/                    the provider sandbox on Payara Micro: pid, log
  *   jwt/                        the development token issuer's key pair
- *   broker/client.password      the password of the broker account corporate systems use (generated once)
+ *   broker/*.password           the broker's admin and server account passwords (generated once)
+ *   broker/tenants/T.password   tenant T's corporate broker account
  *   deployed.sha256             the EAR last deployed (skips a redeploy of the same build)
  * </pre>
  */
@@ -44,6 +47,7 @@ public final class KiblyEnvironment {
     private final Map<String, String> environment;
     private final Distribution distribution;
     private final PayaraServer payara;
+    private final boolean newAdminPassword;
 
     public KiblyEnvironment(Path workDirectory, int portBase, String heap, Map<String, String> environment) {
         this.workDirectory = workDirectory.toAbsolutePath().normalize();
@@ -51,11 +55,28 @@ public final class KiblyEnvironment {
         this.heap = heap;
         this.environment = environment;
         this.distribution = Distribution.fromBuild();
-        this.payara = new PayaraServer(this.workDirectory.resolve("payara"), portBase);
+        Path adminPasswordFile = this.workDirectory.resolve("payara-admin.password");
+        this.newAdminPassword = !KeptSecret.exists(adminPasswordFile);
+        this.payara = new PayaraServer(ServiceUser.homeFor(this.workDirectory.resolve("payara"), "kibly-payara"),
+                portBase, KeptSecret.ensurePassword(adminPasswordFile));
     }
 
     public PayaraServer payara() {
         return payara;
+    }
+
+    /** Where the domain administrator's password is kept (0600), and whether this run generated it. */
+    public Path adminPasswordFile() {
+        return workDirectory.resolve("payara-admin.password");
+    }
+
+    public boolean adminPasswordIsNew() {
+        return newAdminPassword;
+    }
+
+    /** The broker's accounts and access control. */
+    public BrokerSecurity brokerSecurity() {
+        return new BrokerSecurity(workDirectory.resolve("broker"), payara);
     }
 
     public int embeddedDatabasePort() {
@@ -98,19 +119,26 @@ public final class KiblyEnvironment {
         if (!payara.isRunning()) {
             payara.start();
         }
+        BrokerSecurity broker = brokerSecurity();
         if (!payara.isConfiguredAs(configuration)) {
-            payara.runScript(CONFIGURE_DOMAIN, Map.of("heap", heap, "postgresqlJar", postgresqlDriverJar()));
+            payara.runScript(CONFIGURE_DOMAIN, Map.of("heap", heap,
+                    "postgresqlJar", payara.stage(postgresqlDriverJar()).toString(),
+                    "adminAddress", environment.getOrDefault("KIBLY_ADMIN_ADDRESS", "127.0.0.1"),
+                    "brokerAddress", brokerAddress(),
+                    "brokerServerUser", BrokerSecurity.SERVER_USER, "brokerServerPassword", broker.serverPassword()));
             payara.limitBrokerRollbacks(5);
+            payara.setBrokerProperty("imq.hostname", brokerAddress());
+            payara.setBrokerProperty("imq.portmapper.hostname", brokerAddress());
+            broker.secureNewBroker();
             payara.markConfigured(configuration);
             applySettings(database);
             // JVM options, the batch runtime's data source and the broker settings take effect on restart.
             payara.restart();
-            payara.keepDeadLetters();
+            payara.keepDeadLetters(broker.adminPassword());
         } else {
             applySettings(database);
         }
-        BrokerClient client = brokerClient();
-        payara.ensureBrokerUser(client.user(), client.password());
+        broker.ensureAccounts();
         return database;
     }
 
@@ -121,7 +149,10 @@ public final class KiblyEnvironment {
                 "dbPassword", database.password(), "dbAppUser", database.appUser(), "dbAppPassword", database.appPassword(),
                 "jwtIssuer", environment.getOrDefault("KIBLY_JWT_ISSUER", DevTokens.ISSUER),
                 "jwtPublicKeyLocation", environment.getOrDefault("KIBLY_JWT_PUBLIC_KEY_LOCATION",
-                        tokens.publicKeyFile().toUri().toString())));
+                        payara.stage(tokens.publicKeyFile()).toUri().toString())));
+        settings.put("brokerAdminPassword", brokerSecurity().adminPassword());
+        settings.put("brokerServerUser", BrokerSecurity.SERVER_USER);
+        settings.put("brokerServerPassword", brokerSecurity().serverPassword());
         settings.putAll(providerUrls());
         payara.runScript("update-settings.asadmin", settings);
     }
@@ -148,6 +179,7 @@ public final class KiblyEnvironment {
      * client credentials (the sandbox's unless given) and the redirect URIs the engine accepts.
      */
     private Map<String, String> serverEnvironment() {
+        refuseSandboxSecretsForRealProviders(environment);
         Map<String, String> settings = new java.util.HashMap<>();
         if (environment.containsKey("KIBLY_VAULT_KEYS")) {
             settings.put("KIBLY_VAULT_KEYS", environment.get("KIBLY_VAULT_KEYS"));
@@ -179,6 +211,29 @@ public final class KiblyEnvironment {
         settings.put("KIBLY_OAUTH_REDIRECT_URIS", environment.getOrDefault("KIBLY_OAUTH_REDIRECT_URIS",
                 httpUrl() + "/admin/oauth-callback.html"));
         return settings;
+    }
+
+    /** The sandbox's published secrets: fine against the sandbox, never against a real provider. */
+    private static final Map<String, String> SANDBOX_SECRETS = Map.of(
+            "KIBLY_XERO_CLIENT_SECRET", "XERO", "KIBLY_WEBHOOKS_XERO_KEY", "XERO",
+            "KIBLY_QUICKBOOKS_CLIENT_SECRET", "QUICKBOOKS", "KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", "QUICKBOOKS");
+
+    /**
+     * Refuses to start when a provider's URL points somewhere else than the sandbox while that provider's client
+     * secret or webhook key is left at the sandbox's published value (anyone could sign its webhooks).
+     */
+    static void refuseSandboxSecretsForRealProviders(Map<String, String> environment) {
+        for (Map.Entry<String, String> secret : new java.util.TreeMap<>(SANDBOX_SECRETS).entrySet()) {
+            String provider = secret.getValue();
+            boolean realProvider = environment.keySet().stream()
+                    .anyMatch(name -> name.startsWith("KIBLY_" + provider + "_") && name.endsWith("_URL"));
+            String value = environment.get(secret.getKey());
+            if (realProvider && (value == null || value.isBlank())) {
+                throw new LauncherException("A real " + provider.toLowerCase(java.util.Locale.ROOT)
+                        + " URL is configured but " + secret.getKey() + " is not set: the sandbox's published value"
+                        + " would be used. Set " + secret.getKey() + " to your app's own value.");
+            }
+        }
     }
 
     /** The local development issuer (its key pair lives in {@code jwt/} of the working directory). */
@@ -287,14 +342,19 @@ public final class KiblyEnvironment {
         return true;
     }
 
-    /** The broker account for corporate systems' JMS clients (commands and events). */
-    public BrokerClient brokerClient() {
-        return BrokerClient.of(environment, workDirectory);
+    /** The corporate broker account of {@code tenant} (created when missing; the broker must run). */
+    public BrokerClient brokerClient(String tenant) {
+        return brokerSecurity().tenantAccount(tenant);
     }
 
-    /** Where remote JMS clients connect (OpenMQ's {@code imqAddressList}). */
+    /** The address the broker listens on: the loopback unless KIBLY_BROKER_ADDRESS says otherwise. */
+    private String brokerAddress() {
+        return environment.getOrDefault("KIBLY_BROKER_ADDRESS", "127.0.0.1");
+    }
+
+    /** Where remote JMS clients connect (OpenMQ's {@code imqAddressList}); the broker listens on the loopback. */
     public String brokerUrl() {
-        return "mq://localhost:" + payara.jmsPort();
+        return "mq://" + brokerAddress() + ":" + payara.jmsPort();
     }
 
     public String httpUrl() {
@@ -302,13 +362,12 @@ public final class KiblyEnvironment {
     }
 
     public String adminUrl() {
-        return "http://localhost:" + payara.adminPort();
+        return "http://127.0.0.1:" + payara.adminPort();
     }
 
-    private static String postgresqlDriverJar() {
+    private static Path postgresqlDriverJar() {
         try {
-            return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
+            return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new LauncherException("Cannot locate the PostgreSQL driver jar", e);
         }

@@ -22,6 +22,11 @@ import java.util.zip.ZipInputStream;
 /**
  * One Payara Server Full installation and the engine's domain in it, driven through {@code asadmin}.
  * Ports come from a port base, as {@code create-domain --portbase} assigns them (admin +48, HTTP +80, JMS +76).
+ *
+ * <p>Secure by default: the domain's administrator ({@value #ADMIN_USER}) has a generated password that every
+ * asadmin call passes in a password file, and the server, asadmin and the broker tools run as the
+ * {@link ServiceUser} (never as root). Whatever the server reads (EAR, JDBC driver, keys) is staged inside the
+ * installation, which that account owns.
  */
 public final class PayaraServer {
 
@@ -29,13 +34,26 @@ public final class PayaraServer {
     static final String DOMAIN = "kibly";
     private static final String CONFIGURED_MARKER = "kibly-configured";
 
+    static final String ADMIN_USER = "admin";
+
     private final Path installation;
     private final int portBase;
+    private final String adminPassword;
     private Map<String, String> serverEnvironment = Map.of();
 
-    public PayaraServer(Path installation, int portBase) {
+    /**
+     * @param installation  where Payara is unpacked (owned by the service account)
+     * @param adminPassword the domain administrator's password (set when the domain is created)
+     */
+    public PayaraServer(Path installation, int portBase, String adminPassword) {
         this.installation = installation.toAbsolutePath();
         this.portBase = portBase;
+        this.adminPassword = adminPassword;
+    }
+
+    /** The domain administrator's password, for clients of the admin port (Arquillian, the tests). */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     public int adminPort() {
@@ -55,7 +73,7 @@ public final class PayaraServer {
         return installation.resolve("payara6");
     }
 
-    private Path domainDirectory() {
+    Path domainDirectory() {
         return home().resolve("glassfish/domains/" + DOMAIN);
     }
 
@@ -90,6 +108,22 @@ public final class PayaraServer {
         } catch (IOException e) {
             throw new LauncherException("Cannot install Payara from " + distributionZip + ": " + e.getMessage(), e);
         }
+        ServiceUser.handOver(installation);
+    }
+
+    /**
+     * A copy of {@code file} inside the installation, readable by the service account (which may not reach the
+     * original: a build under {@code /root}, the Maven repository): what the server or asadmin must read.
+     */
+    public Path stage(Path file) {
+        try {
+            Path staged = Files.createDirectories(installation.resolve("staging")).resolve(file.getFileName());
+            Files.copy(file, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ServiceUser.handOver(staged.getParent());
+            return staged;
+        } catch (IOException e) {
+            throw new LauncherException("Cannot stage " + file + " for the server: " + e.getMessage(), e);
+        }
     }
 
     public boolean domainExists() {
@@ -98,7 +132,7 @@ public final class PayaraServer {
 
     public void createDomain() {
         LOG.info(() -> "Creating domain " + DOMAIN + " with port base " + portBase);
-        asadminLocal("create-domain", "--nopassword=true", "--portbase", String.valueOf(portBase), DOMAIN);
+        asadminLocal("create-domain", "--portbase", String.valueOf(portBase), DOMAIN);
     }
 
     /** Whether the domain was configured with exactly this configuration (see {@link #markConfigured}). */
@@ -153,10 +187,8 @@ public final class PayaraServer {
             }
         }
         try {
-            Path file = Files.createTempFile("kibly-", ".asadmin");
+            Path file = privateFile("script.asadmin", commands.toString());
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                Files.writeString(file, commands);
                 Processes.Result result = Processes.run(asadmin("--port", String.valueOf(adminPort()), "multimode",
                         "--file", file.toString()), installation, environment(), 600);
                 // multimode goes on after a failed command and may still exit 0: read what it said
@@ -202,18 +234,56 @@ public final class PayaraServer {
     }
 
     /**
+     * A file only the service account can read, inside the installation (the password files asadmin and imqcmd
+     * read, a script carrying settings); the caller deletes it.
+     */
+    Path privateFile(String name, String content) {
+        try {
+            Path directory = Files.createDirectories(installation.resolve("home/private"));
+            Path file = Files.createTempFile(directory, "kibly-", "-" + name,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, content);
+            ServiceUser.handOver(directory);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs an OpenMQ tool of the installation ({@code imqcmd}, {@code imqusermgr}) as the service account. */
+    Processes.Result runBrokerTool(String tool, List<String> arguments, long timeoutSeconds) {
+        List<String> command = new ArrayList<>(List.of(home().resolve("mq/bin/" + tool).toString()));
+        command.addAll(arguments);
+        return Processes.run(ServiceUser.wrap(command), installation, environment(), timeoutSeconds);
+    }
+
+    /** The embedded broker's instance directory (its configuration, user repository and access control file). */
+    Path brokerInstance() {
+        return domainDirectory().resolve("imq/instances/imqbroker");
+    }
+
+    /**
      * Bounds redelivery of messages whose transaction was rolled back other than by an exception (a timeout,
      * setRollbackOnly): without it OpenMQ redelivers those forever. Written into the embedded broker's instance
      * configuration, read when the broker starts.
      */
     public void limitBrokerRollbacks(int maxConsecutiveRollbacks) {
-        Path config = domainDirectory().resolve("imq/instances/imqbroker/props/config.properties");
+        setBrokerProperty("imq.transaction.message.maxConsecutiveRollbacks", String.valueOf(maxConsecutiveRollbacks));
+    }
+
+    /**
+     * A property of the embedded broker's instance configuration (read when the broker starts), unless the file
+     * sets it already.
+     */
+    void setBrokerProperty(String name, String value) {
+        Path config = brokerInstance().resolve("props/config.properties");
         try {
             String current = Files.exists(config) ? Files.readString(config) : "";
-            if (!current.contains("imq.transaction.message.maxConsecutiveRollbacks")) {
+            if (!current.contains(name + "=")) {
                 Files.createDirectories(config.getParent());
                 Files.writeString(config, current + (current.endsWith("\n") || current.isEmpty() ? "" : "\n")
-                        + "imq.transaction.message.maxConsecutiveRollbacks=" + maxConsecutiveRollbacks + "\n");
+                        + name + "=" + value + "\n");
+                ServiceUser.handOver(brokerInstance().getParent());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -224,27 +294,34 @@ public final class PayaraServer {
      * Makes the broker's dead message queue keep every message (OpenMQ's default keeps 1,000 and drops the
      * oldest): with imqcmd against the running broker, as asadmin has no command for it.
      */
-    public void keepDeadLetters() {
+    public void keepDeadLetters(String brokerAdminPassword) {
+        startBroker();
+        brokerCommand(brokerAdminPassword, "dead message queue", "update", "dst", "-t", "q", "-n", "mq.sys.dmq",
+                "-o", "maxNumMsgs=-1", "-o", "limitBehavior=REJECT_NEWEST");
+    }
+
+    /** The embedded broker starts lazily: a ping starts it. */
+    void startBroker() {
+        Processes.run(asadmin("--port", String.valueOf(adminPort()), "jms-ping"), installation, environment(), 120);
+    }
+
+    /** An {@code imqcmd} command against the running broker, as its administrator. */
+    void brokerCommand(String brokerAdminPassword, String what, String... arguments) {
+        Path passwords = privateFile("imq.pass", "imq.imqcmd.password=" + brokerAdminPassword + "\n");
         try {
-            // the embedded broker starts lazily: a ping starts it
-            Processes.run(asadmin("--port", String.valueOf(adminPort()), "jms-ping"), installation, environment(), 120);
-            Path passwords = Files.createTempFile("kibly-imq-", ".pass");
-            try {
-                Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-------"));
-                Files.writeString(passwords, "imq.imqcmd.password=admin\n");
-                Processes.Result result = Processes.run(List.of(home().resolve("mq/bin/imqcmd").toString(), "update",
-                        "dst", "-t", "q", "-n", "mq.sys.dmq", "-o", "maxNumMsgs=-1", "-o", "limitBehavior=REJECT_NEWEST",
-                        "-b", "localhost:" + jmsPort(), "-u", "admin", "-passfile", passwords.toString(), "-f"),
-                        installation, environment(), 120);
-                if (!result.ok()) {
-                    throw new LauncherException("imqcmd could not configure the dead message queue:\n"
-                            + Processes.redact(List.of(result.output())));
-                }
-            } finally {
-                Files.deleteIfExists(passwords);
+            List<String> command = new ArrayList<>(List.of(arguments));
+            command.addAll(List.of("-b", "127.0.0.1:" + jmsPort(), "-u", "admin", "-passfile", passwords.toString(), "-f"));
+            Processes.Result result = runBrokerTool("imqcmd", command, 120);
+            if (!result.ok()) {
+                throw new LauncherException("imqcmd could not configure the " + what + ":\n"
+                        + Processes.redact(List.of(result.output())));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwords);
+            } catch (IOException e) {
+                LOG.warning(() -> "Cannot delete " + passwords + ": " + e.getMessage());
+            }
         }
     }
 
@@ -254,17 +331,25 @@ public final class PayaraServer {
      * on its command line, which is never printed ({@link Processes#redact}).
      */
     void ensureBrokerUser(String user, String password) {
-        String imqusermgr = home().resolve("mq/bin/imqusermgr").toString();
         String varhome = domainDirectory().resolve("imq").toString();
-        Processes.Result updated = Processes.run(List.of(imqusermgr, "update", "-u", user, "-p", password, "-a", "true",
-                "-f", "-s", "-varhome", varhome), installation, environment(), 60);
+        Processes.Result updated = runBrokerTool("imqusermgr", List.of("update", "-u", user, "-p", password, "-a", "true",
+                "-f", "-s", "-varhome", varhome), 60);
         if (!updated.ok()) {
-            Processes.Result added = Processes.run(List.of(imqusermgr, "add", "-u", user, "-p", password, "-g", "user",
-                    "-s", "-varhome", varhome), installation, environment(), 60);
+            Processes.Result added = runBrokerTool("imqusermgr", List.of("add", "-u", user, "-p", password, "-g", "user",
+                    "-s", "-varhome", varhome), 60);
             if (!added.ok()) {
                 throw new LauncherException("imqusermgr could not create the broker user " + user + ": "
                         + added.output().replace(password, "*****"));
             }
+        }
+    }
+
+    /** Deactivates a broker account (OpenMQ's {@code guest}): it can no longer log in. */
+    void deactivateBrokerUser(String user) {
+        Processes.Result result = runBrokerTool("imqusermgr", List.of("update", "-u", user, "-a", "false", "-f", "-s",
+                "-varhome", domainDirectory().resolve("imq").toString()), 60);
+        if (!result.ok()) {
+            throw new LauncherException("imqusermgr could not deactivate the broker user " + user + ": " + result.output());
         }
     }
 
@@ -320,7 +405,7 @@ public final class PayaraServer {
     public void deploy(Path archive, String name) {
         LOG.info(() -> "Deploying " + archive.getFileName() + " as " + name);
         Processes.runOrFail(asadmin("--port", String.valueOf(adminPort()), "deploy", "--force=true", "--name", name,
-                archive.toAbsolutePath().toString()), installation, environment(), 600);
+                stage(archive).toString()), installation, environment(), 600);
     }
 
     public void undeploy(String name) {
@@ -360,10 +445,30 @@ public final class PayaraServer {
         Processes.runOrFail(asadmin(arguments), installation, environment(), 600);
     }
 
+    /** An asadmin command line, as the service account, authenticated as the domain's administrator. */
     private List<String> asadmin(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(home().resolve("bin/asadmin").toString(), "--interactive=false"));
+        List<String> command = new ArrayList<>(List.of(home().resolve("bin/asadmin").toString(), "--interactive=false",
+                "--user", ADMIN_USER, "--passwordfile", adminPasswordFile().toString()));
         command.addAll(List.of(arguments));
-        return command;
+        return ServiceUser.wrap(command);
+    }
+
+    /** asadmin's password file (its own format), kept in the installation for the service account only. */
+    private Path adminPasswordFile() {
+        Path file = installation.resolve("home/admin.passwordfile");
+        String content = "AS_ADMIN_PASSWORD=" + adminPassword + "\n";
+        try {
+            if (!Files.exists(file) || !Files.readString(file).equals(content)) {
+                Files.createDirectories(file.getParent());
+                Files.deleteIfExists(file);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, content);
+                ServiceUser.handOver(file.getParent());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -377,6 +482,8 @@ public final class PayaraServer {
     private Map<String, String> environment() {
         Map<String, String> environment = new java.util.HashMap<>(serverEnvironment);
         environment.put("AS_JAVA", System.getProperty("java.home"));
+        // asadmin keeps its client state (known hosts, trust store) in HOME: the service account's, not root's
+        environment.put("HOME", installation.resolve("home").toString());
         return environment;
     }
 }

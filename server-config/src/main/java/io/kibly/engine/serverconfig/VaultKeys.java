@@ -1,9 +1,6 @@
 package io.kibly.engine.serverconfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -19,17 +16,10 @@ final class VaultKeys {
     }
 
     static String ensure(Path file) {
-        try {
-            if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, DEVELOPMENT_KEY_ID + ":" + Base64.getEncoder().encodeToString(key));
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new LauncherException("Cannot create or read the token vault key in " + file, e);
-        }
+        return KeptSecret.ensure(file, () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return DEVELOPMENT_KEY_ID + ":" + Base64.getEncoder().encodeToString(key);
+        });
     }
 }

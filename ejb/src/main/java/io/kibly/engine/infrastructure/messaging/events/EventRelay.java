@@ -1,8 +1,8 @@
 package io.kibly.engine.infrastructure.messaging.events;
 
 import io.kibly.engine.infrastructure.messaging.jms.KiblyQueues;
+import io.kibly.engine.domain.model.tenant.TenantId;
 import io.kibly.engine.infrastructure.persistence.jpa.SqlValues;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -27,7 +27,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Publishes committed outbox events to the events topic, oldest first, every second. Sending and marking the
+ * Publishes committed outbox events to their tenant's events topic ({@link TenantEventTopics}), oldest first,
+ * every second. Sending and marking the
  * events published share one JTA transaction (the broker's XA resource and the database): if either fails,
  * both roll back and the next run sends the events again. Several servers may relay at once: each claims
  * other rows ({@code FOR UPDATE SKIP LOCKED}).
@@ -48,8 +49,6 @@ public class EventRelay {
     @Inject
     @JMSConnectionFactory(KiblyQueues.CONNECTION_FACTORY)
     JMSContext jms;
-    @Resource(lookup = KiblyQueues.EVENTS)
-    Topic events;
     @Inject
     Clock clock;
 
@@ -75,7 +74,7 @@ public class EventRelay {
                 message.setStringProperty(CONTENT_TYPE_PROPERTY, CLOUD_EVENTS_JSON);
                 message.setStringProperty(TYPE_PROPERTY, (String) row[3]);
                 message.setStringProperty(TENANT_PROPERTY, (String) row[2]);
-                producer.send(events, message);
+                producer.send(topic((String) row[2]), message);
             }
         } catch (JMSException e) {
             throw new IllegalStateException("Could not publish events; they stay in the outbox", e);
@@ -85,5 +84,10 @@ public class EventRelay {
                 .setParameter(2, Timestamp.from(clock.instant()))
                 .getSingleResult();
         LOG.log(Level.FINE, "Published {0} events", rows.size());
+    }
+
+    /** The tenant's topic (a name only: the broker creates it on first use, and only for the server's account). */
+    private Topic topic(String tenant) {
+        return jms.createTopic(TenantEventTopics.of(new TenantId(tenant)));
     }
 }

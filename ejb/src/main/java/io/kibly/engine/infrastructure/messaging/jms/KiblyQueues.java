@@ -17,8 +17,6 @@ public final class KiblyQueues {
     public static final String COMMANDS = "jms/kibly/commands";
     /** Commands refused as malformed or unauthorised, kept for inspection, never redelivered. */
     public static final String PARKED_COMMANDS = "jms/kibly/commands-parked";
-    /** CloudEvents for corporate systems (a topic); physical name {@code kibly_events}. */
-    public static final String EVENTS = "jms/kibly/events";
 
     /**
      * The broker's dead message queue (OpenMQ's physical name): messages parked after their redeliveries ran
