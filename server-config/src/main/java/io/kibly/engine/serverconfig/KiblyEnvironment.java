@@ -218,6 +218,9 @@ public final class KiblyEnvironment {
             "KIBLY_XERO_CLIENT_SECRET", "XERO", "KIBLY_WEBHOOKS_XERO_KEY", "XERO",
             "KIBLY_QUICKBOOKS_CLIENT_SECRET", "QUICKBOOKS", "KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", "QUICKBOOKS");
 
+    private static final java.util.Set<String> PUBLISHED_SANDBOX_VALUES = java.util.Set.of("kibly-sandbox-secret",
+            "kibly-qbo-secret", "kibly-sandbox-webhook-key", "kibly-sandbox-verifier-token");
+
     /**
      * Refuses to start when a provider's URL points somewhere else than the sandbox while that provider's client
      * secret or webhook key is left at the sandbox's published value (anyone could sign its webhooks).
@@ -228,10 +231,10 @@ public final class KiblyEnvironment {
             boolean realProvider = environment.keySet().stream()
                     .anyMatch(name -> name.startsWith("KIBLY_" + provider + "_") && name.endsWith("_URL"));
             String value = environment.get(secret.getKey());
-            if (realProvider && (value == null || value.isBlank())) {
+            if (realProvider && (value == null || value.isBlank() || PUBLISHED_SANDBOX_VALUES.contains(value))) {
                 throw new LauncherException("A real " + provider.toLowerCase(java.util.Locale.ROOT)
-                        + " URL is configured but " + secret.getKey() + " is not set: the sandbox's published value"
-                        + " would be used. Set " + secret.getKey() + " to your app's own value.");
+                        + " URL is configured but " + secret.getKey() + " is the sandbox's published value (or unset)."
+                        + " Set " + secret.getKey() + " to your app's own value.");
             }
         }
     }
