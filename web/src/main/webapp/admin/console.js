@@ -361,6 +361,32 @@
                 ' ', button('close-detail', 'Close')));
     }
 
+    // ---------- enrichment rules ----------
+    async function loadRules() {
+        const {data} = await api('GET', '/api/enrichment-rules');
+        syncRows($('rules'), data || [], 'data-rule-id', fillRule, 'No enrichment rules.', 5);
+    }
+    function matchText(m) { // the criteria in words, e.g. description REGEX ^TESCO\b · amount ≤ 200
+        const text = (name, t) => t && `${name} ${t.mode === 'REGEX' ? '~' : 'contains'} ${t.pattern}`;
+        const range = m.minAmount !== undefined || m.maxAmount !== undefined
+            ? `amount ${m.minAmount ?? '…'}–${m.maxAmount ?? '…'}` : null;
+        return [text('description', m.description), text('reference', m.reference), m.contact && `contact ${m.contact}`,
+            range, m.type && `type ${m.type}`, m.providerAccount && `account ${m.providerAccount}`].filter(Boolean).join(' · ');
+    }
+    function fillRule(tr, rule) {
+        const state = rule.enabled === false ? 'DISABLED' : 'ENABLED';
+        tr.dataset.status = state;
+        const [priority, match, sets, status, reason] = cells(tr, 5);
+        priority.textContent = String(rule.priority);
+        match.textContent = matchText(rule.match || {});
+        const set = rule.set || {};
+        sets.textContent = [set.category, set.accountCode && `account ${set.accountCode}`,
+            (set.tags || []).length ? `tags ${set.tags.join(', ')}` : null].filter(Boolean).join(' · ');
+        status.replaceChildren(badge(state));
+        reason.className = rule.enabled === false ? 'error-text' : 'small';
+        reason.textContent = rule.enabled === false ? `${rule.disabledReason} (${when(rule.disabledAt)})` : '';
+    }
+
     // ---------- failures ----------
     function renderFailures() {
         const list = $('failure-list');
@@ -568,7 +594,7 @@
     async function loadAll() {
         const results = await Promise.allSettled([
             loadIntegrations().then(() => Promise.all([loadJobs(), loadFailures()])),
-            loadStatistics(), loadSummary(), loadMetrics(), loadDeadLetters()]);
+            loadStatistics(), loadSummary(), loadMetrics(), loadDeadLetters(), loadRules()]);
         const problems = [...new Set(results.filter(r => r.status === 'rejected').map(r => r.reason.message || String(r.reason)))];
         problems.forEach(p => say('Cannot load: ' + p, 'error'));
         if (results[0].status === 'rejected') resetTables('Not loaded: see the messages above.');
@@ -579,6 +605,7 @@
     function resetTables(text) { // the rows of another token's tenant must not stay
         $('integrations').replaceChildren(emptyRow(text, 6));
         $('jobs').replaceChildren(emptyRow(text, 7));
+        $('rules').replaceChildren(emptyRow(text, 5));
         $('failure-list').replaceChildren(el('li', {class: 'muted', text}));
     }
     function useToken(event) {

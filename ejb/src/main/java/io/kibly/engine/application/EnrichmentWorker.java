@@ -17,8 +17,10 @@ public interface EnrichmentWorker {
 
     /**
      * The enrichment of a page about to be stored, from the tenant's current rules, settings and categoriser (read
-     * once and kept while they do not change). Reads only; call it outside the page's transaction, and on any
-     * failure store the page with {@link PageEnrichment#none()}: the queue enriches it later.
+     * once and kept while they do not change). Reads only, but for disabling a rule whose pattern overran its
+     * budget; call it outside the page's transaction, and on any failure store the page with
+     * {@link PageEnrichment#none()}: the queue enriches it later. The enrichment may cover only the first rows
+     * when the page used up its regular-expression budget; {@link #pageStored} queues the others.
      */
     PageEnrichment enrichPage(TenantId tenantId, List<LedgerTransaction> transactions);
 

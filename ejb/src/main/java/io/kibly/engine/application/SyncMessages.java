@@ -27,8 +27,21 @@ public interface SyncMessages {
     void retryEnrichment(TenantId tenantId, UUID integrationId, List<String> providerIds, int attempt,
             java.time.Duration delay);
 
+    /**
+     * The rest of an enrichment whose chunk used up its time for regular expressions, handed back to the queue to
+     * run after {@code delay}: not a failure, so no try is counted.
+     */
+    default void enrichLater(TenantId tenantId, UUID integrationId, List<String> providerIds, Duration delay) {
+        retryEnrichment(tenantId, integrationId, providerIds, 0, delay);
+    }
+
     /** Asks the enrichment workers to re-enrich the tenant's transactions after row {@code afterId}, a chunk at a time. */
-    void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised);
+    default void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
+        reenrich(tenantId, afterId, onlyUncategorised, Duration.ZERO);
+    }
+
+    /** The same, after {@code delay}. */
+    void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised, Duration delay);
 
     /** Asks the enrichment worker to retrain the tenant's categoriser if enough new labels came. */
     void retrain(TenantId tenantId);

@@ -36,7 +36,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectionUpkeepIT {
 
     private static final Duration TIMER = Duration.ofSeconds(90);
-    private static final String SANDBOX = System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
+    // read at each call: this class is loaded (for its organisations) before the environment sets the property
+    private static String sandbox() {
+        return System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
+    }
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -150,7 +153,7 @@ class ConnectionUpkeepIT {
     /** Refreshes at the provider with the engine's refresh token; returns the tokens the engine never sees. */
     private static List<String> refreshBehindTheEnginesBack(String path, String client, String secret,
             String refreshToken) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SANDBOX + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sandbox() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret)
                         .getBytes(StandardCharsets.UTF_8)))

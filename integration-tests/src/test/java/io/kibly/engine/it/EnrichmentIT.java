@@ -245,6 +245,108 @@ class EnrichmentIT {
         assertEquals(0, EngineClient.forNewTenant("enrich-other").get("/api/enrichment-rules").jsonArray().size());
     }
 
+    @Test
+    void patternsThatCanBacktrackWithoutEndAreRefusedNamingThePatternAndCreateNothing() {
+        EngineClient admin = EngineClient.forNewTenant("enrich-regex-refused");
+        Map<String, String> refused = Map.of("(.*a){12}x", "nests quantifiers", "((.+)+)+\\1x", "nests quantifiers",
+                "(a+)+", "nests quantifiers", "(\\w+\\s?)+$", "nests quantifiers", "(\\w+) \\1", "back-reference \\1",
+                "(?<w>\\w+) \\k<w>", "back-reference \\k<w>");
+        refused.forEach((pattern, why) -> {
+            for (String field : List.of("description", "reference")) {
+                EngineClient.Reply reply = admin.post("/api/enrichment-rules", regexRule(1, field, pattern, "X"));
+                IntegrationsApiIT.assertProblem(reply, 400);
+                JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
+                assertEquals("match." + field + ".pattern", error.getString("field"), reply.toString());
+                assertTrue(error.getString("message").contains(why), pattern + ": " + reply);
+            }
+        });
+        assertEquals(0, admin.get("/api/enrichment-rules").jsonArray().size());
+        assertEquals(0, Database.count("select count(*) from engine.enrichment_rule where tenant_id = ?",
+                admin.tenant()));
+
+        // the everyday patterns stay accepted, enabled
+        List<String> accepted = List.of("^TESCO\\b", "(?i)uber|lyft", "[0-9]{4}", "(ab)+", "(?>a+)+x");
+        for (String pattern : accepted) {
+            rule(admin, regexRule(1, "description", pattern, "Fine"));
+        }
+        JsonArray rules = admin.get("/api/enrichment-rules").jsonArray();
+        assertEquals(accepted, rules.stream().map(r -> r.asJsonObject().getJsonObject("match")
+                .getJsonObject("description").getString("pattern")).toList());
+        assertTrue(rules.stream().allMatch(r -> r.asJsonObject().getBoolean("enabled")
+                && !r.asJsonObject().containsKey("disabledReason")), rules.toString());
+        // and a replacement is checked the same way
+        JsonObject first = rules.getJsonObject(0);
+        EngineClient.Reply replaced = admin.send("PUT", "/api/enrichment-rules/" + first.getJsonNumber("id"),
+                Json.createObjectBuilder(Json.createReader(new java.io.StringReader(
+                        regexRule(1, "description", "(.*a){12}x", "X"))).readObject())
+                        .add("version", first.getInt("version")).build().toString(), Map.of());
+        IntegrationsApiIT.assertProblem(replaced, 400);
+        assertEquals("^TESCO\\b", admin.get("/api/enrichment-rules/" + first.getJsonNumber("id")).json()
+                .getJsonObject("match").getJsonObject("description").getString("pattern"));
+    }
+
+    @Test
+    void aCatastrophicRuleStoredPastTheChecksIsDisabledWithItsReasonAndEveryRowIsStillEnriched() throws Exception {
+        String organisation = SandboxControl.organisation(16);
+        SandboxControl.configure("{\"transactionCounts\":{\"" + organisation + "\":1500}}");
+        EngineClient admin = EngineClient.forNewTenant("enrich-regex-budget");
+        String integration = ProviderConsent.connected(admin, "xero", "Runaway pattern", organisation);
+        // ((.+)+)+\1x took 22.6 s on "Consulting services" (19 characters) without a budget; stored as SQL, past the
+        // API's checks, and tried first
+        Database.execute("insert into engine.enrichment_rule (tenant_id, priority, description_mode,"
+                + " description_pattern, category, tags, version, created_at, updated_at)"
+                + " values ('" + admin.tenant() + "', 1, 'REGEX', '((.+)+)+\\1x', 'Runaway', '{}', 1, now(), now())");
+        long runaway = Long.parseLong(Database.scalar("select id from engine.enrichment_rule where tenant_id = ?",
+                admin.tenant()));
+        long services = rule(admin, regexRule(2, "description", "^(consulting|workshop)\\b", "Services"));
+
+        long started = System.nanoTime();
+        JsonObject job = SyncJobsIT.finished(admin, admin.startSync(integration, "FULL").json());
+        assertEquals("COMPLETED", job.getString("status"), job.toString());
+        assertEquals(1500, job.getJsonObject("counts").getInt("imported"));
+        awaitEnriched(admin.tenant(), 1500);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // unbounded, 1,500 descriptions of up to 29 characters would take days; bounded, about what a plain import takes
+        assertTrue(took.compareTo(Duration.ofMinutes(3)) < 0, "import and enrichment took " + took);
+
+        JsonObject disabled = admin.get("/api/enrichment-rules/" + runaway).json();
+        assertFalse(disabled.getBoolean("enabled"), disabled.toString());
+        String reason = disabled.getString("disabledReason");
+        assertTrue(reason.startsWith("The description pattern exceeded its 50 ms match budget on transaction "), reason);
+        String overranOn = reason.replaceFirst(".* on transaction (\\S+);.*", "$1");
+        assertEquals(1, Database.count("select count(*) from engine.ledger_transaction where tenant_id = ?"
+                + " and provider_id = ?", admin.tenant(), overranOn), reason);
+        assertNotNull(disabled.getString("disabledAt"));
+        assertEquals(2, disabled.getInt("version"), "disabling is a change of the rule");
+        assertTrue(admin.get("/api/enrichment-rules/" + services).json().getBoolean("enabled"));
+
+        // every row enriched, none by the runaway rule, each as the other rule says
+        Map<Long, Expected> rules = Map.of(services, r -> r.description != null && r.description
+                .toLowerCase(Locale.ROOT).matches("^(consulting|workshop)\\b.*") ? "Services" : null);
+        Map<String, Long> byRule = assertEnrichedAsRules(admin.tenant(), List.of(services), rules);
+        assertTrue(byRule.getOrDefault(String.valueOf(services), 0L) > 0, byRule.toString());
+        assertEquals(0, Database.count("select count(*) from engine.ledger_transaction where tenant_id = ?"
+                + " and (enriched_at is null or enrichment_error is not null or enrichment_rule_id = ?)",
+                admin.tenant(), runaway));
+
+        // its author's replacement enables it again, and it applies
+        EngineClient.Reply fixed = admin.send("PUT", "/api/enrichment-rules/" + runaway, Json.createObjectBuilder(
+                Json.createReader(new java.io.StringReader(regexRule(1, "description", "^travel$", "Runaway")))
+                        .readObject()).add("version", disabled.getInt("version")).build().toString(), Map.of());
+        assertEquals(200, fixed.status(), fixed.toString());
+        assertTrue(fixed.json().getBoolean("enabled"), fixed.toString());
+        assertFalse(fixed.json().containsKey("disabledReason"), fixed.toString());
+        await(() -> Database.count("select count(*) from engine.ledger_transaction where tenant_id = ?"
+                + " and enrichment_rule_id = ?", admin.tenant(), runaway), n -> n > 0, ENRICHED);
+    }
+
+    private static String regexRule(int priority, String field, String pattern, String category) {
+        return Json.createObjectBuilder().add("priority", priority)
+                .add("match", Json.createObjectBuilder().add(field, Json.createObjectBuilder()
+                        .add("mode", "REGEX").add("pattern", pattern)))
+                .add("set", Json.createObjectBuilder().add("category", category)).build().toString();
+    }
+
     /** What one rule gives a row: its category, or null when the rule does not match. */
     private interface Expected extends Function<Row, String> {
     }

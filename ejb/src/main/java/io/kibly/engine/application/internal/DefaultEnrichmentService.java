@@ -16,8 +16,10 @@ import io.kibly.engine.domain.model.enrichment.EnrichmentSubject;
 import io.kibly.engine.domain.model.enrichment.EnrichmentRepository;
 import io.kibly.engine.domain.model.enrichment.EnrichmentSettings;
 import io.kibly.engine.domain.model.enrichment.LabelledSubject;
+import io.kibly.engine.domain.model.enrichment.MatchBudget;
 import io.kibly.engine.domain.model.enrichment.RuleCondition;
 import io.kibly.engine.domain.model.enrichment.RuleOutcome;
+import io.kibly.engine.domain.model.enrichment.RuleOverrun;
 import io.kibly.engine.domain.model.enrichment.RuleSet;
 import io.kibly.engine.domain.model.enrichment.StoredRule;
 import io.kibly.engine.domain.model.tenant.TenantId;
@@ -26,6 +28,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +47,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Enrichment: rules first, then the tenant's learned categoriser, else uncategorised; and every amount in the
  * tenant's base currency. A change of rules or settings re-enriches the tenant's transactions through the
  * enrichment queue, a chunk per message, so it never holds one long transaction.
+ * <p>
+ * Two enrichment workers serve every tenant, so no tenant's patterns may hold one for long. Each chunk (a page
+ * before it is stored, a queued page, a re-enrichment chunk) gets a {@link MatchBudget}: a regular-expression
+ * match that runs past {@code kibly.enrichment.regex-budget-ms} (twice) disables its rule, with the reason, and
+ * the chunk goes on without it; once the chunk's regular expressions took {@code kibly.enrichment.regex-chunk-budget-ms}
+ * in all, the transactions left are handed back to the queue with a delivery delay, behind the other tenants'
+ * work, instead of holding the worker (an importer's page hands them to the queue, as any page it could not enrich).
  */
 @Stateless
 @TenantScoped
@@ -80,6 +90,21 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     @Inject
     @ConfigProperty(name = "kibly.enrichment.chunk", defaultValue = "2000")
     int chunk;
+    /** The longest one regular-expression match may take; a rule that overruns it is disabled. */
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.regex-budget-ms", defaultValue = "50")
+    long regexBudgetMs;
+    /**
+     * The regular-expression time one chunk may take in all before the rest is handed back to the queue. Normal
+     * patterns take microseconds on a description: a 2,000-row chunk with a dozen of them stays far below it.
+     */
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.regex-chunk-budget-ms", defaultValue = "2000")
+    long regexChunkBudgetMs;
+    /** How long the rest of a chunk that used up its budget waits on the queue, so other tenants' work goes first. */
+    @Inject
+    @ConfigProperty(name = "kibly.enrichment.regex-chunk-delay-ms", defaultValue = "1000")
+    long regexChunkDelayMs;
 
     @Override
     public List<StoredRule> rules(TenantId tenantId) {
@@ -109,7 +134,8 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
                 clock.instant()).orElseThrow(() -> new ConcurrentUpdateException(RULE, String.valueOf(ruleId)));
         audit.record(tenantId, "enrichment-rule.changed", RULE, String.valueOf(ruleId), FieldChanges.none()
                 .field("priority", before.rule().priority(), priority)
-                .field("category", before.rule().outcome().category(), outcome.category()));
+                .field("category", before.rule().outcome().category(), outcome.category())
+                .field("disabledReason", before.disabledReason(), null)); // replaced: enabled again
         reenrichAll(tenantId);
         return after;
     }
@@ -157,8 +183,16 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
         List<EnrichmentRepository.Stored> stored = repository.transactions(tenantId, integrationId, providerIds);
         // the same kept inputs as the importers': they serve the enrichment and the retraining decision
         EnrichmentContexts.Context context = context(tenantId);
-        enrichAndStore(tenantId, stored, context);
-        int labels = (int) stored.stream().filter(s -> s.subject().reconciled()
+        int done = enrichAndStore(tenantId, stored, context);
+        if (done < stored.size()) {
+            List<String> rest = stored.subList(done, stored.size()).stream().map(s -> s.subject().providerId())
+                    .toList();
+            LOG.log(Level.INFO, "Tenant {0}: a chunk used its regular-expression budget after {1} of {2}"
+                    + " transactions; the rest is queued again", new Object[] {tenantId.id(), done, stored.size()});
+            messages.enrichLater(tenantId, integrationId, rest, Duration.ofMillis(regexChunkDelayMs));
+        }
+        // the rest counts its labels when it is enriched
+        int labels = (int) stored.subList(0, done).stream().filter(s -> s.subject().reconciled()
                 && s.subject().providerAccountCode() != null).count();
         if (labels > 0 && repository.countNewLabels(tenantId, context.settings(), labels)
                 >= retrainingDue(context.settings(), context.model())) {
@@ -172,11 +206,16 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
             return PageEnrichment.none();
         }
         EnrichmentContexts.Context context = context(tenantId);
+        MatchBudget budget = budget();
         Map<String, Enrichment> enrichments = new HashMap<>(transactions.size() * 2);
         for (LedgerTransaction transaction : transactions) {
+            if (budget.exhausted()) {
+                break; // what is left is not in the page's enrichment: pageStored hands it to the queue
+            }
             enrichments.put(transaction.providerId(), ENRICHER.enrich(subject(transaction), context.rules(),
-                    context.model(), context.settings().reviewThreshold(), context.settings().baseCurrency()));
+                    context.model(), context.settings().reviewThreshold(), context.settings().baseCurrency(), budget));
         }
+        disableOverrun(tenantId, budget); // in this call's own transaction (the importers call it outside theirs)
         return new PageEnrichment(enrichments, retrainingDue(context.settings(), context.model()));
     }
 
@@ -238,7 +277,7 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
         }
         // read after the stamp: at worst newer than the stamp says, and read again at the next page
         EnrichmentContexts.Context read = new EnrichmentContexts.Context(stamp, settings(tenantId),
-                RuleSet.of(repository.rules(tenantId).stream().map(StoredRule::rule).toList()),
+                RuleSet.enabled(repository.rules(tenantId)),
                 repository.latestModel(tenantId));
         contexts.keep(tenantId.id(), read);
         return read;
@@ -254,7 +293,14 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
     public OptionalLong reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
         List<EnrichmentRepository.Stored> stored = repository.transactionsAfter(tenantId, afterId, onlyUncategorised,
                 chunk);
-        enrichAndStore(tenantId, stored, context(tenantId));
+        int done = enrichAndStore(tenantId, stored, context(tenantId));
+        if (done < stored.size()) { // done > 0: a fresh budget always enriches the first transaction
+            long last = stored.get(done - 1).id();
+            LOG.log(Level.INFO, "Tenant {0}: a re-enrichment chunk used its regular-expression budget after {1} of"
+                    + " {2} transactions; it goes on later", new Object[] {tenantId.id(), done, stored.size()});
+            messages.reenrich(tenantId, last, onlyUncategorised, Duration.ofMillis(regexChunkDelayMs));
+            return OptionalLong.of(last);
+        }
         if (stored.size() < chunk) {
             return OptionalLong.empty();
         }
@@ -268,19 +314,48 @@ public class DefaultEnrichmentService implements EnrichmentService, EnrichmentWo
         repository.recordFailure(tenantId, integrationId, providerIds, error);
     }
 
-    private void enrichAndStore(TenantId tenantId, List<EnrichmentRepository.Stored> stored,
+    /**
+     * Enriches and stores the transactions in order until the chunk's regular-expression budget is used up;
+     * answers how many were done (the first ones), at least one unless there were none.
+     */
+    private int enrichAndStore(TenantId tenantId, List<EnrichmentRepository.Stored> stored,
             EnrichmentContexts.Context context) {
         if (stored.isEmpty()) {
-            return;
+            return 0;
         }
+        MatchBudget budget = budget();
         List<EnrichmentRepository.Enriched> enriched = new ArrayList<>(stored.size());
         for (EnrichmentRepository.Stored transaction : stored) {
+            if (budget.exhausted()) {
+                break;
+            }
             enriched.add(new EnrichmentRepository.Enriched(transaction.integrationId(),
                     transaction.subject().providerId(), ENRICHER.enrich(transaction.subject(), context.rules(),
                             context.model(), context.settings().reviewThreshold(),
-                            context.settings().baseCurrency())));
+                            context.settings().baseCurrency(), budget)));
         }
         repository.saveEnrichments(tenantId, enriched, clock.instant());
+        disableOverrun(tenantId, budget);
+        return enriched.size();
+    }
+
+    private MatchBudget budget() {
+        return new MatchBudget(Duration.ofMillis(regexBudgetMs), Duration.ofMillis(regexChunkBudgetMs));
+    }
+
+    /**
+     * Disables the rules that overran in the chunk, with the reason their authors see. The transactions they
+     * overran on were enriched by the next rules, as if they had not matched; no re-enrichment is needed.
+     */
+    private void disableOverrun(TenantId tenantId, MatchBudget budget) {
+        for (RuleOverrun overrun : budget.overruns()) {
+            if (repository.disableRule(tenantId, overrun, clock.instant())) {
+                audit.record(tenantId, "enrichment-rule.disabled", RULE, String.valueOf(overrun.ruleId()),
+                        FieldChanges.none().field("disabledReason", null, overrun.reason()));
+                LOG.log(Level.WARNING, "Tenant {0}: enrichment rule {1} disabled: {2}",
+                        new Object[] {tenantId.id(), overrun.ruleId(), overrun.reason()});
+            }
+        }
     }
 
     /** Trains a new version on the newest labels, then predicts for what no model categorised yet. */

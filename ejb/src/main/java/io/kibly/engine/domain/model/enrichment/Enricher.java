@@ -13,10 +13,13 @@ public final class Enricher {
     /**
      * @param reviewThreshold predictions with a lower confidence need review; between 0 and 1
      * @param baseCurrency    the organisation's base currency
+     * @param budget          the chunk's time for regular expressions; a rule that overruns it is skipped and
+     *                        recorded there, to be disabled
      */
     public Enrichment enrich(EnrichmentSubject subject, RuleSet rules, Optional<CategoriserModel> model,
-            BigDecimal reviewThreshold, String baseCurrency) {
+            BigDecimal reviewThreshold, String baseCurrency, MatchBudget budget) {
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(model, "model");
         if (reviewThreshold == null || reviewThreshold.signum() < 0 || reviewThreshold.compareTo(BigDecimal.ONE) > 0) {
@@ -25,7 +28,7 @@ public final class Enricher {
         BaseAmount baseAmount = BaseAmount.of(subject.total(), subject.currency(), subject.currencyRate(),
                 baseCurrency);
 
-        Optional<EnrichmentRule> rule = rules.firstMatch(subject);
+        Optional<EnrichmentRule> rule = rules.firstMatch(subject, budget);
         if (rule.isPresent()) {
             return Enrichment.byRule(rule.get(), baseAmount);
         }

@@ -24,11 +24,20 @@ public interface EnrichmentRepository {
 
     StoredRule addRule(TenantId tenantId, int priority, RuleCondition condition, RuleOutcome outcome, Instant now);
 
-    /** Replaces the rule when its version is still {@code expectedVersion}; empty when it is gone or moved on. */
+    /**
+     * Replaces the rule when its version is still {@code expectedVersion}, enabling it again if it was disabled;
+     * empty when it is gone or moved on.
+     */
     Optional<StoredRule> replaceRule(TenantId tenantId, long ruleId, int expectedVersion, int priority,
             RuleCondition condition, RuleOutcome outcome, Instant now);
 
     boolean removeRule(TenantId tenantId, long ruleId);
+
+    /**
+     * Disables the rule for the overrun (a new version, so that kept copies of the rules are read again), only
+     * while it is enabled and still has the pattern that overran; false when it had changed or was disabled.
+     */
+    boolean disableRule(TenantId tenantId, RuleOverrun overrun, Instant now);
 
     Optional<EnrichmentSettings> settings(TenantId tenantId);
 

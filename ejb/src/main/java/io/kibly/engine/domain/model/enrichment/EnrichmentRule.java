@@ -22,4 +22,9 @@ public record EnrichmentRule(long id, int priority, RuleCondition condition, Rul
     public boolean matches(EnrichmentSubject subject) {
         return condition.matches(subject);
     }
+
+    /** @throws MatchBudgetExceededException a pattern of the condition ran past its budget */
+    public boolean matches(EnrichmentSubject subject, MatchBudget budget) {
+        return condition.matches(subject, budget);
+    }
 }

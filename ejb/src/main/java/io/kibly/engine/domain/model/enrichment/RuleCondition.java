@@ -37,15 +37,37 @@ public record RuleCondition(
         }
     }
 
+    /** Whether the subject meets every criterion, each match within {@link TextMatch#DEFAULT_BUDGET}. */
     public boolean matches(EnrichmentSubject subject) {
-        return (description == null || description.matches(subject.description()))
-                && (reference == null || reference.matches(subject.reference()))
-                && (contact == null || contact.equals(subject.contactId())
+        return matches(subject, MatchBudget.perMatch(TextMatch.DEFAULT_BUDGET));
+    }
+
+    /**
+     * Whether the subject meets every criterion. The cheap criteria are tested first: a pattern runs only on the
+     * transactions they let through.
+     *
+     * @throws MatchBudgetExceededException a pattern ran past its budget; it names the criterion
+     */
+    public boolean matches(EnrichmentSubject subject, MatchBudget budget) {
+        return (contact == null || contact.equals(subject.contactId())
                         || contact.equalsIgnoreCase(subject.contactName()))
                 && (minAmount == null || subject.total().compareTo(minAmount) >= 0)
                 && (maxAmount == null || subject.total().compareTo(maxAmount) <= 0)
                 && (type == null || type.equalsIgnoreCase(subject.type()))
-                && (providerAccount == null || providerAccount.equals(subject.accountId()));
+                && (providerAccount == null || providerAccount.equals(subject.accountId()))
+                && text(description, subject.description(), "description", budget)
+                && text(reference, subject.reference(), "reference", budget);
+    }
+
+    private static boolean text(TextMatch match, String text, String field, MatchBudget budget) {
+        if (match == null) {
+            return true;
+        }
+        try {
+            return match.matches(text, budget);
+        } catch (MatchBudgetExceededException e) {
+            throw e.in(field, match.pattern());
+        }
     }
 
     private static void requireNullOrNonBlank(String criterion, String name) {

@@ -28,18 +28,44 @@ public final class RuleSet {
         return new RuleSet(rules.stream().sorted(EnrichmentRule.EVALUATION_ORDER).toList());
     }
 
+    /** The enabled ones of a tenant's stored rules: a disabled rule is never tried. */
+    public static RuleSet enabled(Collection<StoredRule> stored) {
+        return of(stored.stream().filter(StoredRule::enabled).map(StoredRule::rule).toList());
+    }
+
     public static RuleSet empty() {
         return EMPTY;
     }
 
-    /** The first rule, in evaluation order, whose condition matches. */
-    public Optional<EnrichmentRule> firstMatch(EnrichmentSubject subject) {
+    /**
+     * The first rule, in evaluation order, whose condition matches within the budget. A rule whose pattern overruns
+     * its budget twice on this subject (once could be a pause of the machine: a collection, a busy core) counts as
+     * not matching, is recorded in the budget and skipped for the rest of its chunk; the next rules still apply.
+     */
+    public Optional<EnrichmentRule> firstMatch(EnrichmentSubject subject, MatchBudget budget) {
         for (EnrichmentRule rule : rules) {
-            if (rule.matches(subject)) {
-                return Optional.of(rule);
+            if (budget.overran(rule.id())) {
+                continue;
+            }
+            try {
+                if (matchesTwiceOverBudget(rule, subject, budget)) {
+                    return Optional.of(rule);
+                }
+            } catch (MatchBudgetExceededException e) {
+                budget.recordOverrun(new RuleOverrun(rule.id(), e.field(), e.pattern(), subject.providerId(),
+                        e.budgetMillis()));
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean matchesTwiceOverBudget(EnrichmentRule rule, EnrichmentSubject subject,
+            MatchBudget budget) {
+        try {
+            return rule.matches(subject, budget);
+        } catch (MatchBudgetExceededException once) {
+            return rule.matches(subject, budget);
+        }
     }
 
     /** The rules in evaluation order. */

@@ -1,12 +1,16 @@
 package io.kibly.engine.domain.model.enrichment;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * A test on a piece of transaction text, ignoring case: either it contains the pattern, or the regular expression
- * is found somewhere in it. Validated and compiled once, on construction.
+ * is found somewhere in it. Validated and compiled once, on construction; a new regular expression must also pass
+ * {@link RegexSafety} (no back-references, no nested quantifiers). Every regular-expression match runs under a
+ * {@link MatchBudget}: matching time is bounded whatever the pattern, including one stored before (or past) that
+ * check, which {@link #restore} still loads.
  * <p>
  * A value object with the accessors of a record ({@link #mode()}, {@link #pattern()}); not a record only because it
  * keeps the compiled {@link Pattern}, which is not part of its value.
@@ -14,6 +18,8 @@ import java.util.regex.PatternSyntaxException;
 public final class TextMatch {
 
     public static final int MAX_PATTERN_LENGTH = 500;
+    /** A match's budget where none is configured (the engine's is {@code kibly.enrichment.regex-budget-ms}). */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMillis(50);
 
     /** How the pattern is applied. */
     public enum Mode {
@@ -27,7 +33,12 @@ public final class TextMatch {
     private final String pattern;
     private final Pattern compiled;
 
+    /** A new text match: a regular expression must be valid and pass {@link RegexSafety}. */
     public TextMatch(Mode mode, String pattern) {
+        this(mode, pattern, true);
+    }
+
+    private TextMatch(Mode mode, String pattern, boolean analysed) {
         if (mode == null) {
             throw new InvalidRuleException("A text match needs a mode (CONTAINS or REGEX)");
         }
@@ -48,6 +59,18 @@ public final class TextMatch {
             throw new InvalidRuleException("Invalid regular expression '" + pattern + "': " + e.getDescription()
                     + " near index " + e.getIndex(), e);
         }
+        if (analysed && mode == Mode.REGEX) {
+            RegexSafety.requireSafe(pattern);
+        }
+    }
+
+    /**
+     * A text match as stored: compiled (an invalid one still fails), but not refused by {@link RegexSafety}, so
+     * a rule stored before that check existed, or written past it, still loads; its budget bounds it, and a rule
+     * that overruns is disabled.
+     */
+    public static TextMatch restore(Mode mode, String pattern) {
+        return new TextMatch(mode, pattern, false);
     }
 
     public static TextMatch contains(String text) {
@@ -58,9 +81,26 @@ public final class TextMatch {
         return new TextMatch(Mode.REGEX, expression);
     }
 
-    /** Whether the text matches; absent text never does. */
-    public boolean matches(String text) {
-        return text != null && compiled.matcher(text).find();
+    /**
+     * Whether the text matches; absent text never does. A regular expression reads the text through a
+     * {@link BudgetedText} and its time is counted in the budget.
+     *
+     * @throws MatchBudgetExceededException the regular expression ran past the budget's time for one match
+     */
+    public boolean matches(String text, MatchBudget budget) {
+        if (text == null) {
+            return false;
+        }
+        if (mode == Mode.CONTAINS) {
+            return compiled.matcher(text).find(); // a literal search: linear in the text, no budget needed
+        }
+        long start = System.nanoTime();
+        try {
+            return compiled.matcher(new BudgetedText(text, start + budget.perMatchNanos(), budget.perMatchNanos()))
+                    .find();
+        } finally {
+            budget.spend(System.nanoTime() - start);
+        }
     }
 
     public Mode mode() {

@@ -8,5 +8,12 @@
  * {@link io.kibly.engine.domain.model.enrichment.CategoriserTraining} on the provider's own categorisation) predicts
  * a category with a confidence; failing that, the transaction stays uncategorised. Anything not certain enough is
  * marked for review. Everything here is plain Java: no persistence, no container.
+ * <p>
+ * Regular-expression rules are kept from stalling the shared workers in two layers:
+ * {@link io.kibly.engine.domain.model.enrichment.RegexSafety} refuses new patterns with back-references or nested
+ * quantifiers, and every match reads its text through a {@link io.kibly.engine.domain.model.enrichment.BudgetedText}
+ * under a chunk's {@link io.kibly.engine.domain.model.enrichment.MatchBudget}; a rule that overruns is reported as
+ * a {@link io.kibly.engine.domain.model.enrichment.RuleOverrun}, to be stored disabled
+ * ({@link io.kibly.engine.domain.model.enrichment.StoredRule#enabled()}).
  */
 package io.kibly.engine.domain.model.enrichment;

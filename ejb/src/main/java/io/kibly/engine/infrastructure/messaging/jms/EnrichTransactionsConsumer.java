@@ -34,7 +34,8 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "endpointExceptionRedeliveryAttempts",
                 propertyValue = KiblyQueues.REDELIVERY_ATTEMPTS),
         @ActivationConfigProperty(propertyName = "sendUndeliverableMsgsToDMQ", propertyValue = "true"),
-        // enrichment follows the imports, it does not compete with them for the cores: two at a time
+        // enrichment follows the imports, it does not compete with them for the cores: two at a time, shared by every
+        // tenant, so a message's regular-expression time is bounded (MatchBudget) and the rest re-queued with a delay
         @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "2")
 })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -91,9 +91,9 @@ public class JmsSyncMessages implements SyncMessages {
     }
 
     @Override
-    public void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised) {
+    public void reenrich(TenantId tenantId, long afterId, boolean onlyUncategorised, Duration delay) {
         // behind the imports' own enrichment: a bulk re-enrichment must not delay fresh transactions
-        send(enrichTransactions, 2, Duration.ZERO, message -> {
+        send(enrichTransactions, 2, delay, message -> {
             message.setString(MessageFields.TENANT_ID, tenantId.id());
             message.setLong(MessageFields.REENRICH_AFTER, afterId);
             message.setBoolean(MessageFields.ONLY_UNCATEGORISED, onlyUncategorised);

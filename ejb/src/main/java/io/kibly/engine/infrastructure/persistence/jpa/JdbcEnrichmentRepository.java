@@ -9,6 +9,7 @@ import io.kibly.engine.domain.model.enrichment.EnrichmentSubject;
 import io.kibly.engine.domain.model.enrichment.LabelledSubject;
 import io.kibly.engine.domain.model.enrichment.RuleCondition;
 import io.kibly.engine.domain.model.enrichment.RuleOutcome;
+import io.kibly.engine.domain.model.enrichment.RuleOverrun;
 import io.kibly.engine.domain.model.enrichment.StoredRule;
 import io.kibly.engine.domain.model.enrichment.TextMatch;
 import io.kibly.engine.domain.model.tenant.TenantId;
@@ -34,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
 /**
- * Enrichment's tables (migration V12) in plain JDBC on the transaction's connection: rules, settings, the
+ * Enrichment's tables (migrations V12, V20) in plain JDBC on the transaction's connection: rules, settings, the
  * categoriser's versions, and the enrichment columns of {@code engine.ledger_transaction}, which this class
  * alone writes (the import never touches them, and this never touches a provider field).
  */
@@ -43,7 +44,7 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
 
     private static final String RULE_COLUMNS = "id, priority, description_mode, description_pattern, reference_mode,"
             + " reference_pattern, contact, min_amount, max_amount, txn_type, provider_account, category, account_code,"
-            + " tags, version, created_at, updated_at";
+            + " tags, version, created_at, updated_at, disabled_reason, disabled_at";
     private static final String SUBJECT_COLUMNS = "id, integration_id, provider_id, txn_type, direction, total,"
             + " currency, currency_rate, description, reference, contact_id, contact_name, account_id,"
             + " provider_account_code, reconciled";
@@ -119,7 +120,9 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
             try (PreparedStatement update = c.prepareStatement("update engine.enrichment_rule set priority = ?,"
                     + " description_mode = ?, description_pattern = ?, reference_mode = ?, reference_pattern = ?,"
                     + " contact = ?, min_amount = ?, max_amount = ?, txn_type = ?, provider_account = ?, category = ?,"
-                    + " account_code = ?, tags = ?, version = version + 1, updated_at = ?"
+                    + " account_code = ?, tags = ?, version = version + 1, updated_at = ?,"
+                    // replaced by its author: enabled again (if the pattern still overruns, it is disabled again)
+                    + " disabled_reason = null, disabled_at = null"
                     + " where tenant_id = ? and id = ? and version = ? returning " + RULE_COLUMNS)) {
                 int p = bindRule(c, update, 1, priority, condition, outcome);
                 update.setTimestamp(p++, Timestamp.from(now));
@@ -135,6 +138,17 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
     public boolean removeRule(TenantId tenantId, long ruleId) {
         return em.createNativeQuery("delete from engine.enrichment_rule where tenant_id = ?1 and id = ?2")
                 .setParameter(1, tenantId.id()).setParameter(2, ruleId).executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean disableRule(TenantId tenantId, RuleOverrun overrun, Instant now) {
+        String column = overrun.field().equals("reference") ? "reference_pattern" : "description_pattern";
+        return em.createNativeQuery("update engine.enrichment_rule set disabled_reason = ?1, disabled_at = ?2,"
+                        + " version = version + 1 where tenant_id = ?3 and id = ?4 and disabled_reason is null"
+                        + " and " + column + " = ?5")
+                .setParameter(1, overrun.reason()).setParameter(2, Timestamp.from(now))
+                .setParameter(3, tenantId.id()).setParameter(4, overrun.ruleId())
+                .setParameter(5, overrun.pattern()).executeUpdate() == 1;
     }
 
     @Override
@@ -340,15 +354,18 @@ public class JdbcEnrichmentRepository implements EnrichmentRepository {
                 Array tags = row.getArray(14);
                 RuleOutcome outcome = new RuleOutcome(row.getString(12), row.getString(13),
                         Arrays.asList((String[]) tags.getArray()));
+                Timestamp disabledAt = row.getTimestamp(19);
                 rules.add(new StoredRule(new EnrichmentRule(row.getLong(1), row.getInt(2), condition, outcome),
-                        row.getInt(15), row.getTimestamp(16).toInstant(), row.getTimestamp(17).toInstant()));
+                        row.getInt(15), row.getTimestamp(16).toInstant(), row.getTimestamp(17).toInstant(),
+                        row.getString(18), disabledAt == null ? null : disabledAt.toInstant()));
             }
         }
         return rules;
     }
 
     private static TextMatch match(String mode, String pattern) {
-        return mode == null ? null : new TextMatch(TextMatch.Mode.valueOf(mode), pattern);
+        // as stored: a pattern from before the safety check still loads, and its budget bounds it
+        return mode == null ? null : TextMatch.restore(TextMatch.Mode.valueOf(mode), pattern);
     }
 
     private static List<Stored> subjects(PreparedStatement statement) throws SQLException {

@@ -11,6 +11,7 @@ import io.kibly.engine.domain.model.transaction.LedgerTransaction;
 import io.kibly.engine.domain.model.transaction.MoneyDirection;
 import io.kibly.engine.domain.model.transaction.TransactionStatus;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,10 +39,14 @@ class EnrichmentTest {
 
     private final Enricher enricher = new Enricher();
 
+    private static MatchBudget budget() {
+        return new MatchBudget(Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
     @Test
     void aMatchingRuleBeatsTheModel() {
         Enrichment enrichment = enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.of(List.of(COFFEE_RULE)),
-                Optional.of(MODEL), THRESHOLD, "GBP");
+                Optional.of(MODEL), THRESHOLD, "GBP", budget());
 
         assertEquals(EnrichmentSource.RULE, enrichment.source());
         assertEquals("Staff welfare", enrichment.category());
@@ -60,7 +65,7 @@ class EnrichmentTest {
                 new RuleCondition(TextMatch.contains("tea"), null, null, null, null, null, null),
                 new RuleOutcome("Tea"))));
 
-        Enrichment enrichment = enricher.enrich(COFFEE_IN_DOLLARS, rules, Optional.of(MODEL), THRESHOLD, "GBP");
+        Enrichment enrichment = enricher.enrich(COFFEE_IN_DOLLARS, rules, Optional.of(MODEL), THRESHOLD, "GBP", budget());
 
         assertEquals(EnrichmentSource.MODEL, enrichment.source());
         assertEquals("food", enrichment.category());
@@ -76,7 +81,7 @@ class EnrichmentTest {
     @Test
     void aPredictionBelowTheThresholdNeedsReview() {
         Enrichment enrichment = enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(), Optional.of(MODEL),
-                new BigDecimal("0.90"), "GBP");
+                new BigDecimal("0.90"), "GBP", budget());
 
         assertEquals(EnrichmentSource.MODEL, enrichment.source());
         assertEquals(new BigDecimal("0.8997"), enrichment.confidence());
@@ -86,15 +91,15 @@ class EnrichmentTest {
     @Test
     void aPredictionAtTheThresholdAsRecordedDoesNotNeedReview() {
         assertFalse(enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(), Optional.of(MODEL),
-                new BigDecimal("0.8997"), "GBP").needsReview());
+                new BigDecimal("0.8997"), "GBP", budget()).needsReview());
         assertTrue(enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(), Optional.of(MODEL),
-                new BigDecimal("0.89971"), "GBP").needsReview());
+                new BigDecimal("0.89971"), "GBP", budget()).needsReview());
     }
 
     @Test
     void withoutRuleOrModelTheTransactionIsUncategorisedAndNeedsReview() {
         Enrichment enrichment = enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(), Optional.empty(), THRESHOLD,
-                "GBP");
+                "GBP", budget());
 
         assertEquals(EnrichmentSource.NONE, enrichment.source());
         assertNull(enrichment.category());
@@ -110,7 +115,7 @@ class EnrichmentTest {
     @Test
     void aModelThatLearntNothingLeavesTheTransactionUncategorised() {
         Enrichment enrichment = enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(),
-                Optional.of(CategoriserModel.empty(1)), THRESHOLD, "GBP");
+                Optional.of(CategoriserModel.empty(1)), THRESHOLD, "GBP", budget());
 
         assertEquals(EnrichmentSource.NONE, enrichment.source());
         assertTrue(enrichment.needsReview());
@@ -121,7 +126,7 @@ class EnrichmentTest {
         EnrichmentSubject withoutRate = spend().description("coffee").currency("USD", null).build();
 
         Enrichment enrichment = enricher.enrich(withoutRate, RuleSet.of(List.of(COFFEE_RULE)), Optional.of(MODEL),
-                THRESHOLD, "GBP");
+                THRESHOLD, "GBP", budget());
 
         assertEquals(EnrichmentSource.RULE, enrichment.source());
         assertTrue(enrichment.baseAmount().rateMissing());
@@ -131,11 +136,11 @@ class EnrichmentTest {
     @Test
     void theReviewThresholdMustBeAProbability() {
         assertThrows(IllegalArgumentException.class, () -> enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(),
-                Optional.of(MODEL), new BigDecimal("1.01"), "GBP"));
+                Optional.of(MODEL), new BigDecimal("1.01"), "GBP", budget()));
         assertThrows(IllegalArgumentException.class, () -> enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(),
-                Optional.of(MODEL), new BigDecimal("-0.1"), "GBP"));
+                Optional.of(MODEL), new BigDecimal("-0.1"), "GBP", budget()));
         assertThrows(IllegalArgumentException.class,
-                () -> enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(), Optional.of(MODEL), null, "GBP"));
+                () -> enricher.enrich(COFFEE_IN_DOLLARS, RuleSet.empty(), Optional.of(MODEL), null, "GBP", budget()));
     }
 
     @Test

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
+
+    private static final MatchBudget BUDGET = MatchBudget.perMatch(Duration.ofSeconds(1));
 
     private static final RuleCondition COFFEE =
             new RuleCondition(TextMatch.contains("coffee"), null, null, null, null, null, null);
@@ -23,15 +26,15 @@ class RuleSetTest {
         EnrichmentRule coffee = rule(2, 10, COFFEE, "Coffee");
         RuleSet rules = RuleSet.of(List.of(general, coffee));
 
-        assertEquals(coffee, rules.firstMatch(spend().description("Coffee shop").build()).orElseThrow());
-        assertEquals(general, rules.firstMatch(spend().description("Hardware").build()).orElseThrow());
+        assertEquals(coffee, rules.firstMatch(spend().description("Coffee shop").build(), BUDGET).orElseThrow());
+        assertEquals(general, rules.firstMatch(spend().description("Hardware").build(), BUDGET).orElseThrow());
     }
 
     @Test
     void aRuleThatDoesNotMatchIsSkippedWhateverItsPriority() {
         RuleSet rules = RuleSet.of(List.of(rule(1, 1, TEA, "Tea"), rule(2, 5, COFFEE, "Coffee")));
 
-        assertEquals(2, rules.firstMatch(spend().description("coffee").build()).orElseThrow().id());
+        assertEquals(2, rules.firstMatch(spend().description("coffee").build(), BUDGET).orElseThrow().id());
     }
 
     @Test
@@ -40,7 +43,7 @@ class RuleSetTest {
         EnrichmentRule earlier = rule(3, 10, SPEND, "Earlier");
         RuleSet rules = RuleSet.of(List.of(later, earlier));
 
-        assertEquals(earlier, rules.firstMatch(spend().description("coffee").build()).orElseThrow());
+        assertEquals(earlier, rules.firstMatch(spend().description("coffee").build(), BUDGET).orElseThrow());
         assertEquals(List.of(earlier, later), rules.rules());
     }
 
@@ -56,8 +59,8 @@ class RuleSetTest {
 
     @Test
     void nothingMatchesInAnEmptySetOrWhenNoRuleApplies() {
-        assertTrue(RuleSet.empty().firstMatch(spend().build()).isEmpty());
-        assertTrue(RuleSet.of(List.of(rule(1, 1, TEA, "Tea"))).firstMatch(spend().description("coffee").build())
+        assertTrue(RuleSet.empty().firstMatch(spend().build(), BUDGET).isEmpty());
+        assertTrue(RuleSet.of(List.of(rule(1, 1, TEA, "Tea"))).firstMatch(spend().description("coffee").build(), BUDGET)
                 .isEmpty());
     }
 

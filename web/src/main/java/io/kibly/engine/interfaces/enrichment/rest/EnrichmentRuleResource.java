@@ -69,7 +69,10 @@ public class EnrichmentRuleResource {
             `match` criteria (all optional, at least one): `description` and `reference` as
             `{"mode": "CONTAINS"|"REGEX", "pattern": ...}` (case-insensitive), `contact` (id or name), `minAmount`
             and `maxAmount` (inclusive, on the unsigned total), `type`, `providerAccount`. `set`: `category`
-            (required), `accountCode`, `tags`. The tenant's transactions are re-enriched in the background.""")
+            (required), `accountCode`, `tags`. The tenant's transactions are re-enriched in the background.
+            A `REGEX` pattern with a back-reference (`\\1`, `\\k<name>`) or nested quantifiers (`(a+)+`,
+            `(.*a){12}`) is refused: its matching time can grow exponentially. Every match runs under a time budget;
+            a rule whose pattern overruns it is disabled (`enabled: false`, with a `disabledReason`).""")
     @APIResponse(responseCode = "201", description = "Added")
     @APIResponse(responseCode = "400", description = "Invalid rule; the problem names the field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,7 +89,8 @@ public class EnrichmentRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Replace a rule", description = "The body carries the `version` you read; the tenant's"
-            + " transactions are re-enriched in the background.")
+            + " transactions are re-enriched in the background. A disabled rule is enabled again by replacing it"
+            + " (with a pattern that no longer overruns its budget, or it is disabled again).")
     @APIResponse(responseCode = "409", description = "The rule changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JsonObject replace(@PathParam("id") String id, String body) {

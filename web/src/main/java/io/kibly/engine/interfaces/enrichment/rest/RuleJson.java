@@ -28,6 +28,8 @@ import java.util.Set;
  *  "set": {"category": "Travel", "accountCode": "493", "tags": ["travel", "taxi"]},
  *  "version": 3}
  * </pre>
+ * Read back, a rule also carries {@code enabled}, and once disabled (its pattern overran its match budget)
+ * {@code disabledReason} and {@code disabledAt}; these are not part of the body a client sends.
  * Unknown fields are refused (a typo never passes silently), each with its field name in the 400 answer.
  */
 final class RuleJson {
@@ -105,7 +107,7 @@ final class RuleJson {
         JsonObjectBuilder set = Json.createObjectBuilder().add("category", o.category())
                 .add("tags", Json.createArrayBuilder(o.tags()));
         optional(set, "accountCode", o.accountCode());
-        return Json.createObjectBuilder()
+        JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", stored.rule().id())
                 .add("priority", stored.rule().priority())
                 .add("match", match)
@@ -113,7 +115,11 @@ final class RuleJson {
                 .add("version", stored.version())
                 .add("createdAt", stored.createdAt().toString())
                 .add("updatedAt", stored.updatedAt().toString())
-                .build();
+                .add("enabled", stored.enabled());
+        if (!stored.enabled()) {
+            json.add("disabledReason", stored.disabledReason()).add("disabledAt", stored.disabledAt().toString());
+        }
+        return json.build();
     }
 
     private static void text(JsonObjectBuilder json, String field, TextMatch match) {
