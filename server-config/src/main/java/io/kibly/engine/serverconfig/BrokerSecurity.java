@@ -151,9 +151,12 @@ public final class BrokerSecurity {
                 "queue.*.browse.allow.user=" + SERVER_USER,
                 "topic.*.produce.allow.user=" + SERVER_USER,
                 "topic.*.consume.allow.user=" + SERVER_USER,
-                "queue.create.allow.user=" + SERVER_USER,
-                "topic.create.allow.user=" + SERVER_USER));
+                "queue.create.allow.user=" + SERVER_USER));
         List<String> corporate = tenants.stream().map(t -> TENANT_USER_PREFIX + t).toList();
+        // OpenMQ's client asks for the create right whenever it subscribes, even to a topic that exists (C4077
+        // otherwise): the corporate accounts have it, and may still consume nothing but their own topic.
+        lines.add("topic.create.allow.user=" + String.join(",", java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(SERVER_USER), corporate.stream()).toList()));
         if (!corporate.isEmpty()) {
             lines.add("queue." + COMMANDS + ".produce.allow.user=" + SERVER_USER + "," + String.join(",", corporate));
         }

@@ -29,7 +29,8 @@ class SecureDefaultsTest {
         assertTrue(lines.contains("topic.kibly_events_beta_hco.consume.allow.user=kibly-tenant-beta-co"), acl);
         assertTrue(lines.contains("queue.kibly_commands.produce.allow.user=kibly-server,kibly-tenant-acme,kibly-tenant-beta-co"), acl);
         assertTrue(lines.contains("queue.*.consume.allow.user=kibly-server"), acl);
-        assertTrue(lines.contains("topic.create.allow.user=kibly-server"), acl);
+        assertTrue(lines.contains("topic.create.allow.user=kibly-server,kibly-tenant-acme,kibly-tenant-beta-co"), acl);
+        assertTrue(lines.contains("queue.create.allow.user=kibly-server"), acl);
         assertFalse(acl.contains("=*"), "no grant to everyone: " + acl);
         assertFalse(acl.contains("anonymous"), acl);
     }
