@@ -32,6 +32,14 @@ public interface DueWork {
      */
     boolean firstDelivery(io.kibly.engine.domain.model.integration.Provider provider, String eventKey);
 
+    /**
+     * Forgets the webhook event keys received before the cut-off (a provider redelivers within hours, not days);
+     * commits at once, in its own transaction.
+     *
+     * @return how many keys were forgotten
+     */
+    int forgetWebhookEventsBefore(java.time.Instant cutoff);
+
     /** A tenant's job, integration or connection. */
     record Item(TenantId tenantId, UUID id) {
     }

@@ -12,8 +12,11 @@ import java.util.List;
  */
 public interface ProviderAuthorization {
 
-    /** Where to send the user to consent; {@code codeChallenge} (PKCE S256) may be null. */
-    URI authorizationUrl(Provider provider, String state, String redirectUri, String codeChallenge);
+    /**
+     * Where to send the user to consent; {@code codeChallenge} (PKCE S256) may be null; {@code nonce} (OpenID
+     * Connect, echoed in the grant's {@link Identity}) is sent to providers that take it (Intuit).
+     */
+    URI authorizationUrl(Provider provider, String state, String redirectUri, String codeChallenge, String nonce);
 
     /** Exchanges an authorisation code for tokens; {@code codeVerifier} may be null. */
     Grant exchange(Provider provider, String code, String redirectUri, String codeVerifier);
@@ -37,16 +40,39 @@ public interface ProviderAuthorization {
      */
     void revoke(Provider provider, String accessToken, String refreshToken, String providerTenantId);
 
-    /** Tokens a provider granted. Never logged; {@code toString} shows none. */
-    record Grant(String accessToken, String refreshToken, Instant accessExpiresAt) {
+    /**
+     * Tokens a provider granted, and with an OpenID Connect grant what its id_token says (else null). Never
+     * logged; {@code toString} shows none.
+     */
+    record Grant(String accessToken, String refreshToken, Instant accessExpiresAt, Identity identity) {
+
+        public Grant(String accessToken, String refreshToken, Instant accessExpiresAt) {
+            this(accessToken, refreshToken, accessExpiresAt, null);
+        }
+
         @Override
         public String toString() {
             return "Grant[access token expires " + accessExpiresAt + "]";
         }
     }
 
+    /**
+     * The claims of a grant's id_token that bind it to an authorisation attempt: the authorize request's
+     * {@code nonce} and the company ({@code realmid}, Intuit) the user consented to; either may be null.
+     */
+    record Identity(String nonce, String realmId) {
+    }
+
     /** Whether the provider needs PKCE for this engine (Xero: yes). */
     static boolean usesPkce(Provider provider) {
         return provider == Provider.XERO;
+    }
+
+    /**
+     * Whether the engine binds the provider's codes to their attempt with an OpenID Connect nonce: Intuit, which
+     * documents no PKCE for its OAuth 2.0 server but is an OpenID Connect provider.
+     */
+    static boolean usesNonce(Provider provider) {
+        return provider == Provider.QUICKBOOKS;
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -91,6 +92,40 @@ class ConnectionsIT {
         assertEquals(callback.get("realmId"), connected.json().getString("selectedTenantId"));
         assertEquals("ACTIVE", admin.get("/api/integrations/" + id).json().getString("status"));
         assertSecretsNotLogged(callback);
+    }
+
+    @Test
+    void anotherAttemptsQuickBooksCodeIsRefusedWithThisAttemptsStateAndActivatesNothing() throws Exception {
+        EngineClient victim = EngineClient.forNewTenant("qbo-victim");
+        EngineClient attacker = EngineClient.forNewTenant("qbo-attacker");
+        String victimsId = victim.registerIntegration("quickbooks", "Victim's books", "accounting").json().getString("id");
+        String attackersId = attacker.registerIntegration("quickbooks", "Attacker's books", "accounting").json()
+                .getString("id");
+        // the victim consents; its code is not redeemed yet
+        Map<String, String> victims = consent(authUrl(victim, victimsId));
+        // the attacker starts an attempt of its own and presents the victim's code (and realm) with its own state
+        String attackersState = ProviderConsent.query(authUrl(attacker, attackersId)).get("state");
+        String substituted = Json.createObjectBuilder().add("code", victims.get("code")).add("state", attackersState)
+                .add("realmId", victims.get("realmId")).build().toString();
+
+        EngineClient.Reply refused = attacker.post("/api/integrations/oauth/callback", substituted);
+
+        IntegrationsApiIT.assertProblem(refused, 400);
+        assertTrue(refused.json().getString("detail").contains("not issued for this authorisation attempt"),
+                refused.toString());
+        assertEquals("PENDING_AUTH", attacker.get("/api/integrations/" + attackersId).json().getString("status"));
+        assertEquals(0, Database.count("select count(*) from engine.provider_connection where integration_id = ?::uuid",
+                attackersId));
+        // the attacker's state is used up too: a retry with it is refused before any exchange
+        IntegrationsApiIT.assertProblem(attacker.post("/api/integrations/oauth/callback", substituted), 400);
+        // Intuit's codes are single use: the exchange spent the victim's code, so the victim connects by
+        // starting again (nothing of the attacker's attempt stays behind)
+        IntegrationsApiIT.assertProblem(victim.post("/api/integrations/oauth/callback", callbackBody(victims)), 400);
+        Map<String, String> again = consent(authUrl(victim, victimsId));
+        EngineClient.Reply connected = victim.post("/api/integrations/oauth/callback", callbackBody(again));
+        assertEquals(200, connected.status(), connected.toString());
+        assertEquals("ACTIVE", victim.get("/api/integrations/" + victimsId).json().getString("status"));
+        assertEquals("PENDING_AUTH", attacker.get("/api/integrations/" + attackersId).json().getString("status"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.kibly.engine.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kibly.engine.serverconfig.DevTokens;
@@ -41,9 +42,15 @@ class SecurityIT {
         EngineClient.Reply none = EngineClient.withToken(tenant, null).post("/api/integrations", INTEGRATION);
         IntegrationsApiIT.assertProblem(none, 401);
         assertTrue(none.authenticate().orElse("").startsWith("Bearer"), none.toString());
+        assertEquals("Bearer realm=\"kibly\"", none.authenticate().orElse(""), "no token: no error code (RFC 6750 3.1)");
         for (String token : rejected) {
             EngineClient client = EngineClient.withToken(tenant, token);
-            assertEquals(401, client.post("/api/integrations", INTEGRATION).status(), token);
+            EngineClient.Reply posted = client.post("/api/integrations", INTEGRATION);
+            assertEquals(401, posted.status(), token);
+            String challenge = posted.authenticate().orElse("");
+            assertTrue(challenge.startsWith("Bearer realm=\"kibly\", error=\"invalid_token\", error_description=\""),
+                    challenge);
+            assertFalse(challenge.contains(token) || posted.body().contains(token), "the token was echoed");
             assertEquals(401, client.get("/api/integrations").status(), token);
         }
         assertEquals(0, Database.integrationsOf(tenant));
@@ -98,7 +105,13 @@ class SecurityIT {
         assertEquals(0, Database.integrationsOf(other));
         String tokenWithoutTenant = EngineClient.issuer().mint(null, "nobody", EngineClient.ALL_ROLES,
                 Duration.ofMinutes(5));
-        IntegrationsApiIT.assertProblem(EngineClient.withToken(null, tokenWithoutTenant).get("/api/integrations"), 403);
+        // verified, but it acts for nobody: a token problem (401 invalid_token), not a missing role (403)
+        EngineClient.Reply tenantless = EngineClient.withToken(null, tokenWithoutTenant).get("/api/integrations");
+        IntegrationsApiIT.assertProblem(tenantless, 401);
+        assertTrue(tenantless.authenticate().orElse("").startsWith("Bearer realm=\"kibly\", error=\"invalid_token\""),
+                tenantless.toString());
+        IntegrationsApiIT.assertProblem(EngineClient.withToken(null, tokenWithoutTenant).post("/api/integrations",
+                INTEGRATION), 401);
     }
 
     @Test

@@ -36,9 +36,10 @@ public class QuickBooksOAuthResource {
                               @QueryParam("redirect_uri") String redirectUri,
                               @QueryParam("scope") String scope,
                               @QueryParam("state") String state,
-                              @QueryParam("realmId") String realmId) {
+                              @QueryParam("realmId") String realmId,
+                              @QueryParam("nonce") String nonce) {
         return OAuthResponses.redirect(() -> sandbox.quickBooksIdentity().authorize(responseType, clientId,
-                redirectUri, scope, state, realmId));
+                redirectUri, scope, state, realmId, nonce));
     }
 
     @POST

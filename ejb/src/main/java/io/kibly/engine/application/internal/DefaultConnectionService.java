@@ -44,7 +44,8 @@ public class DefaultConnectionService implements ConnectionService {
         String verifier = ProviderAuthorization.usesPkce(integration.provider()) ? randomToken(48) : null;
         steps.recordAttempt(tenantId, user, integrationId, redirectUri, hash(state), verifier);
         return providers.authorizationUrl(integration.provider(), state, redirectUri,
-                verifier == null ? null : challenge(verifier));
+                verifier == null ? null : challenge(verifier),
+                ProviderAuthorization.usesNonce(integration.provider()) ? nonce(state) : null);
     }
 
     @Override
@@ -52,11 +53,42 @@ public class DefaultConnectionService implements ConnectionService {
         ConnectionSteps.Consumed attempt = steps.consumeAttempt(tenantId, user, hash(state));
         ProviderAuthorization.Grant grant = providers.exchange(attempt.provider(), code, attempt.redirectUri(),
                 attempt.codeVerifier());
+        if (ProviderAuthorization.usesNonce(attempt.provider())) {
+            realmId = boundRealm(attempt, grant, state, realmId);
+        }
         var tenants = providers.tenants(attempt.provider(), grant.accessToken(), realmId);
         if (tenants.isEmpty()) {
             throw new InvalidAuthorizationException("The grant covers no organisation");
         }
         return steps.storeConnection(tenantId, attempt.integrationId(), grant, tenants);
+    }
+
+    /**
+     * The realm of a grant that belongs to this attempt. Intuit binds a code to the client and the redirect URI
+     * only, not to the attempt: a code minted for one attempt (another tenant's, say) would redeem just as well with
+     * this attempt's state. The id_token's nonce is derived from the state the attempt began with, so a code
+     * consented under any other attempt carries another nonce (or none) and is refused here, before anything is
+     * stored; its grant is ended at once. The realm comes from the id_token; a different realm on the callback is
+     * refused too.
+     */
+    private String boundRealm(ConnectionSteps.Consumed attempt, ProviderAuthorization.Grant grant, String state,
+            String callbackRealm) {
+        ProviderAuthorization.Identity identity = grant.identity();
+        String refusal = null;
+        if (identity == null || identity.nonce() == null || !constantTimeEquals(identity.nonce(), nonce(state))) {
+            refusal = "The authorisation code was not issued for this authorisation attempt; start again";
+        } else if (identity.realmId() != null && callbackRealm != null && !identity.realmId().equals(callbackRealm)) {
+            refusal = "realmId is not the company the grant is for; start again";
+        }
+        if (refusal != null) {
+            try {
+                providers.revoke(attempt.provider(), grant.accessToken(), grant.refreshToken(), null);
+            } catch (RuntimeException e) {
+                // the refusal stands either way; the unused grant expires on its own at the provider
+            }
+            throw new InvalidAuthorizationException(refusal);
+        }
+        return identity.realmId() != null ? identity.realmId() : callbackRealm;
     }
 
     @Override
@@ -111,6 +143,18 @@ public class DefaultConnectionService implements ConnectionService {
     /** The state is kept only as this hash: a database read does not yield usable states. */
     static String hash(String state) {
         return java.util.HexFormat.of().formatHex(sha256(state));
+    }
+
+    /**
+     * The OpenID Connect nonce of an attempt, derived from its state (so nothing more is stored, and the stored
+     * state hash does not yield it: another prefix).
+     */
+    static String nonce(String state) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256("kibly-nonce:" + state));
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** PKCE S256: base64url(SHA-256(verifier)). */

@@ -40,7 +40,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 public class HttpProviderAuthorization implements ProviderAuthorization {
 
     static final String XERO_SCOPES = "offline_access accounting.transactions.read accounting.settings.read";
-    static final String QUICKBOOKS_SCOPES = "com.intuit.quickbooks.accounting";
+    /** openid: the token response then carries an id_token with the authorize request's nonce and the realm. */
+    static final String QUICKBOOKS_SCOPES = "com.intuit.quickbooks.accounting openid";
 
     @Inject
     @ConfigProperty(name = "kibly.xero.login-url", defaultValue = "https://login.xero.com")
@@ -88,7 +89,8 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
     }
 
     @Override
-    public URI authorizationUrl(Provider provider, String state, String redirectUri, String codeChallenge) {
+    public URI authorizationUrl(Provider provider, String state, String redirectUri, String codeChallenge,
+            String nonce) {
         if (provider == Provider.XERO) {
             UriBuilder url = UriBuilder.fromUri(xeroLoginUrl).path("identity/connect/authorize")
                     .queryParam("response_type", "code").queryParam("client_id", xeroClientId)
@@ -99,10 +101,14 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
             }
             return url.build();
         }
-        return UriBuilder.fromUri(quickbooksAppcenterUrl).path("connect/oauth2")
+        UriBuilder url = UriBuilder.fromUri(quickbooksAppcenterUrl).path("connect/oauth2")
                 .queryParam("client_id", quickbooksClientId).queryParam("response_type", "code")
                 .queryParam("scope", QUICKBOOKS_SCOPES).queryParam("redirect_uri", redirectUri)
-                .queryParam("state", state).build();
+                .queryParam("state", state);
+        if (nonce != null) {
+            url.queryParam("nonce", nonce);
+        }
+        return url.build();
     }
 
     @Override
@@ -135,7 +141,30 @@ public class HttpProviderAuthorization implements ProviderAuthorization {
     private Grant grant(JsonObject tokens) {
         Instant expiresAt = clock.instant().plusSeconds(tokens.getJsonNumber("expires_in").longValue());
         return new Grant(tokens.getString("access_token"),
-                tokens.containsKey("refresh_token") ? tokens.getString("refresh_token") : null, expiresAt);
+                tokens.containsKey("refresh_token") ? tokens.getString("refresh_token") : null, expiresAt,
+                identity(tokens.getString("id_token", null)));
+    }
+
+    /**
+     * The nonce and realm claims of an id_token. Its signature is not checked: it came straight from the
+     * provider's token endpoint over TLS, in answer to the engine's own authenticated request, which OpenID Connect
+     * Core (3.1.3.7) accepts in place of the signature. Null when there is none or it cannot be read.
+     */
+    static ProviderAuthorization.Identity identity(String idToken) {
+        if (idToken == null) {
+            return null;
+        }
+        String[] parts = idToken.split("\\.", -1);
+        if (parts.length < 2) {
+            return null;
+        }
+        try (var reader = jakarta.json.Json.createReader(new java.io.ByteArrayInputStream(
+                Base64.getUrlDecoder().decode(parts[1])))) {
+            JsonObject claims = reader.readObject();
+            return new ProviderAuthorization.Identity(claims.getString("nonce", null), claims.getString("realmid", null));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

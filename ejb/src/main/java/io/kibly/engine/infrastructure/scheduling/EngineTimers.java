@@ -59,6 +59,11 @@ public class EngineTimers {
     @ConfigProperty(name = "kibly.connections.idle-refresh-hours", defaultValue = "24")
     long idleRefreshHours;
 
+    /** Webhook event keys are kept this long for deduplication, then forgotten. */
+    @Inject
+    @ConfigProperty(name = "kibly.sync.webhook-event-retention-hours", defaultValue = "168")
+    long webhookRetentionHours;
+
     @Schedule(second = "*/15", minute = "*", hour = "*", persistent = true, info = "resume stalled syncs")
     void resumeStalledSyncs() {
         Instant staleBefore = clock.instant().minusSeconds(stallAfterSeconds);
@@ -92,6 +97,23 @@ public class EngineTimers {
         due.connectionsNotUnderKey(vault.activeKeyId()).forEach(item -> tenants.add(item.tenantId()));
         each("re-encrypt tokens", tenants.stream().map(t -> new DueWork.Item(t, null)).toList(),
                 item -> connections.rotateKeys(item.tenantId()));
+    }
+
+    /**
+     * Keeps the webhook deduplication table small: providers redeliver an event for hours at most (Intuit and
+     * Xero retry over a day at the outside), so a week's keys catch every redelivery. Every minute: the delete
+     * uses the received_at index and finds a minute's worth of rows.
+     */
+    @Schedule(second = "40", minute = "*", hour = "*", persistent = true, info = "forget old webhook events")
+    void forgetOldWebhookEvents() {
+        try {
+            int forgotten = due.forgetWebhookEventsBefore(clock.instant().minus(Duration.ofHours(webhookRetentionHours)));
+            if (forgotten > 0) {
+                LOG.fine(() -> "Forgot " + forgotten + " webhook event keys older than " + webhookRetentionHours + " h");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "forgetting old webhook events failed: " + e.getClass().getSimpleName());
+        }
     }
 
     private static void each(String what, java.util.List<DueWork.Item> items, Consumer<DueWork.Item> action) {

@@ -27,6 +27,12 @@ import java.util.function.Predicate;
  * new one while the presented one stops working at once (the sandbox is stricter than Intuit is known to be, so
  * that a client which does not store the rotated token fails here first). Codes live 5 minutes (not confirmed
  * from Intuit's docs) and are single use.
+ *
+ * <p>OpenID Connect as Intuit documents it: with the {@code openid} scope the token response carries an
+ * {@code id_token} whose claims include the {@code realmid} and, as OpenID Connect Core requires of a certified
+ * provider, the authorize request's {@code nonce}. Unsigned here (the sandbox has no keys); Intuit's is signed,
+ * and a client that takes it straight from the token endpoint over TLS may rely on it without checking the
+ * signature (OpenID Connect Core 3.1.3.7).
  */
 public final class QuickBooksIdentity implements QuickBooksAccess {
 
@@ -39,8 +45,8 @@ public final class QuickBooksIdentity implements QuickBooksAccess {
     private final List<String> realms;
     private final SandboxStats stats;
 
-    /** A code's details: the realm the user consented to. */
-    private final AuthorizationCodes<String> codes;
+    /** A code's details: the realm the user consented to, and the OpenID Connect request if there was one. */
+    private final AuthorizationCodes<Consent> codes;
     private final IssuedTokens<Token, Token> tokens;
 
     public QuickBooksIdentity(Clock clock, List<OAuthClient> clients, List<String> realms, SandboxStats stats) {
@@ -56,6 +62,12 @@ public final class QuickBooksIdentity implements QuickBooksAccess {
     /** The URL the browser is sent back to; errors that cannot go back through the redirect URI are thrown. */
     public synchronized String authorize(String responseType, String clientId, String redirectUri, String scope,
                                          String state, String realmId) {
+        return authorize(responseType, clientId, redirectUri, scope, state, realmId, null);
+    }
+
+    /** The same, with OpenID Connect's {@code nonce} (echoed in the id_token when the scope has openid). */
+    public synchronized String authorize(String responseType, String clientId, String redirectUri, String scope,
+                                         String state, String realmId, String nonce) {
         clients.checkAuthorizeRequest(clientId, redirectUri);
         if (!"code".equals(responseType)) {
             return Redirects.to(redirectUri, Map.of("error", "unsupported_response_type"), state);
@@ -68,7 +80,8 @@ public final class QuickBooksIdentity implements QuickBooksAccess {
             return Redirects.to(redirectUri, Map.of("error", "access_denied",
                     "error_description", "no such company " + realm), state);
         }
-        String code = codes.issue(clientId, redirectUri, realm);
+        boolean openId = java.util.Arrays.asList(scope.trim().split("[\\s+]+")).contains("openid");
+        String code = codes.issue(clientId, redirectUri, new Consent(realm, openId, nonce));
         return Redirects.to(redirectUri, Map.of("code", code), state) + "&realmId="
                 + URLEncoder.encode(realm, StandardCharsets.UTF_8);
     }
@@ -78,8 +91,9 @@ public final class QuickBooksIdentity implements QuickBooksAccess {
         String clientId = authenticate(authorization, form);
         String grantType = form.get("grant_type");
         if ("authorization_code".equals(grantType)) {
-            String realmId = codes.take(form.get("code")).redeem(clientId, form.get("redirect_uri"), now());
-            return issue(new Grant(clientId, realmId));
+            Consent consent = codes.take(form.get("code")).redeem(clientId, form.get("redirect_uri"), now());
+            QuickBooksTokens tokens = issue(new Grant(clientId, consent.realmId()));
+            return consent.openId() ? tokens.withIdToken(idToken(clientId, consent)) : tokens;
         }
         if ("refresh_token".equals(grantType)) {
             String presented = form.get("refresh_token");
@@ -158,8 +172,30 @@ public final class QuickBooksIdentity implements QuickBooksAccess {
                 REFRESH_TOKEN_LIFETIME.toSeconds());
     }
 
+    /** Intuit's id_token claims (iss, sub, aud, realmid, iat, exp, auth_time) and the nonce when one was sent. */
+    private String idToken(String clientId, Consent consent) {
+        Instant now = now();
+        var payload = io.kibly.sandbox.json.JsonBuilders.object()
+                .add("iss", "https://oauth.platform.intuit.com/op/v1")
+                .add("sub", java.util.UUID.nameUUIDFromBytes(consent.realmId().getBytes(StandardCharsets.UTF_8)).toString())
+                .add("aud", jakarta.json.Json.createArrayBuilder().add(clientId))
+                .add("realmid", consent.realmId())
+                .add("auth_time", now.getEpochSecond())
+                .add("iat", now.getEpochSecond())
+                .add("exp", now.plus(ACCESS_TOKEN_LIFETIME).getEpochSecond());
+        if (consent.nonce() != null) {
+            payload.add("nonce", consent.nonce());
+        }
+        java.util.Base64.Encoder encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        return encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + encoder.encodeToString(payload.build().toString().getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
     private Instant now() {
         return clock.instant();
+    }
+
+    private record Consent(String realmId, boolean openId, String nonce) {
     }
 
     private record Grant(String clientId, String realmId) {

@@ -58,6 +58,24 @@ class QuickBooksIdentityTest {
     }
 
     @Test
+    void withTheOpenidScopeTheTokensCarryAnIdTokenWithTheRealmAndTheNonce() {
+        String code = query(identity.authorize("code", CLIENT, REDIRECT, SCOPE + " openid", "st", "222", "n-1"))
+                .get("code");
+
+        QuickBooksTokens tokens = redeem(code);
+
+        String[] parts = tokens.idToken().split("\\.", -1);
+        assertEquals(3, parts.length);
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        var json = jakarta.json.Json.createReader(new java.io.StringReader(claims)).readObject();
+        assertEquals("222", json.getString("realmid"));
+        assertEquals("n-1", json.getString("nonce"));
+        assertEquals(CLIENT, json.getJsonArray("aud").getString(0));
+        assertTrue(QuickBooksIdentityJson.tokens(tokens).containsKey("id_token"));
+        assertEquals(null, redeem(code(null)).idToken(), "no openid scope, no id_token");
+    }
+
+    @Test
     void aCodeBuysTokensOnceWithIntuitsShape() {
         String code = code(null);
         QuickBooksTokens tokens = redeem(code);

@@ -4,7 +4,9 @@ import io.kibly.engine.domain.model.tenant.TenantId;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,7 +31,11 @@ public class CurrentTenant {
             Object claim = token().getClaim(CLAIM);
             String value = claim == null ? null : claim.toString();
             if (!TenantId.isValid(value)) {
-                throw new ForbiddenException("The bearer token names no valid tenant (claim '" + CLAIM + "')");
+                // 401, not 403: without a tenant the token authenticates nobody the engine knows (RFC 6750
+                // invalid_token); no role would make it usable
+                throw new NotAuthorizedException("The bearer token names no valid tenant (claim '" + CLAIM + "')",
+                        Response.status(Response.Status.UNAUTHORIZED)
+                                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.NO_TENANT).build());
             }
             tenantId = new TenantId(value);
         }

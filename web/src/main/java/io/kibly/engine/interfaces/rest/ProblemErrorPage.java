@@ -40,6 +40,10 @@ public class ProblemErrorPage extends HttpServlet {
             default -> statusType.getReasonPhrase();
         };
         response.setStatus(statusType.getStatusCode());
+        if (status == 401) {
+            // Payara's JWT check refuses a bad token before JAX-RS; its challenge would be the bare scheme
+            response.setHeader("WWW-Authenticate", BearerChallenge.forRequest(request.getHeader("Authorization")));
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(JSONB.toJson(Problem.of(statusType, detail)));

@@ -57,6 +57,14 @@ public class JpaDueWork implements DueWork {
                 .setParameter(1, provider.name()).setParameter(2, eventKey).executeUpdate() == 1;
     }
 
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int forgetWebhookEventsBefore(Instant cutoff) {
+        // webhook_event holds no tenant data (no row-level security): the application role may delete across it
+        return em.createNativeQuery("delete from engine.webhook_event where received_at < ?1")
+                .setParameter(1, Timestamp.from(cutoff)).executeUpdate();
+    }
+
     private List<Item> items(String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {

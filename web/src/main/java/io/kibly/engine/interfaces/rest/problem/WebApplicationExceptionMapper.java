@@ -25,7 +25,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             }
         });
         if (status.getStatusCode() == 401 && exception.getResponse().getHeaderString(HttpHeaders.WWW_AUTHENTICATE) == null) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kibly\"");
+            response.header(HttpHeaders.WWW_AUTHENTICATE, io.kibly.engine.interfaces.rest.BearerChallenge.MISSING);
         }
         return response.build();
     }

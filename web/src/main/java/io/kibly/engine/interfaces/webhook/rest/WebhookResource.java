@@ -59,7 +59,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "Bad or missing signature (empty body)")
     public Response xero(@HeaderParam("x-xero-signature") String signature, byte[] body) {
         if (!signatures.valid(Provider.XERO, body, signature)) {
-            return Response.status(Response.Status.UNAUTHORIZED).build();
+            return unsigned("x-xero-signature");
         }
         JsonObject payload = parse(body).filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
                 .map(JsonValue::asJsonObject).orElse(null);
@@ -88,7 +88,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "401", description = "Bad or missing signature (empty body)")
     public Response quickbooks(@HeaderParam("intuit-signature") String signature, byte[] body) {
         if (!signatures.valid(Provider.QUICKBOOKS, body, signature)) {
-            return Response.status(Response.Status.UNAUTHORIZED).build();
+            return unsigned("intuit-signature");
         }
         JsonArray events = parse(body).filter(v -> v.getValueType() == JsonValue.ValueType.ARRAY)
                 .map(JsonValue::asJsonArray).orElse(null);
@@ -104,6 +104,18 @@ public class WebhookResource {
         }
         webhooks.receive(Provider.QUICKBOOKS, received);
         return Response.ok().build();
+    }
+
+    /**
+     * 401 with an empty body, as Xero's intent-to-receive expects. An empty entity, not none: a response without
+     * one is handed to the container's error page, which would write a problem body. The challenge names the
+     * header the signature belongs in (a 401 must carry one; these callers use no bearer token).
+     */
+    private static Response unsigned(String header) {
+        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.TEXT_PLAIN_TYPE).entity(new byte[0])
+                .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE,
+                        "Signature realm=\"webhooks\", header=\"" + header + "\"")
+                .build();
     }
 
     private static java.util.Optional<JsonValue> parse(byte[] body) {
