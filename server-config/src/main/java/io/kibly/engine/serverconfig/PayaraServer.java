@@ -360,9 +360,20 @@ public final class PayaraServer {
 
     public void start() {
         LOG.info(() -> "Starting domain " + DOMAIN + " (admin port " + adminPort() + ", HTTP port " + httpPort() + ")");
+        ensureTemporaryDirectory();
         asadminLocal("start-domain", DOMAIN);
         // start-domain returns before the server is serving; deploying now races with its startup loader.
         awaitHttp(URI.create("http://127.0.0.1:" + httpPort() + "/"), Duration.ofSeconds(120), false);
+    }
+
+    /** The server's {@code java.io.tmpdir} (configure-domain.asadmin): it must exist before the server starts. */
+    private void ensureTemporaryDirectory() {
+        try {
+            Path tmp = Files.createDirectories(domainDirectory().resolve("tmp"));
+            ServiceUser.handOver(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
