@@ -141,6 +141,52 @@ class SecureDefaultsIT {
         }
     }
 
+    @Test
+    void aWorkMessageNamingAnotherTenantsJobIsDroppedAndOnlyTheJobsOwnTenantPlansIt() throws Exception {
+        EngineClient owner = EngineClient.forNewTenant("forged-owner");
+        EngineClient other = EngineClient.forNewTenant("forged-other");
+        EngineClient.Reply registered = owner.post("/api/integrations",
+                "{\"provider\":\"xero\",\"name\":\"Forged\",\"integrationType\":\"accounting\"}");
+        assertEquals(201, registered.status(), registered.toString());
+        String integration = registered.json().getString("id");
+        java.util.UUID job = java.util.UUID.randomUUID();
+        // a queued job whose plan message was never sent (written past the API)
+        Database.execute("INSERT INTO engine.sync_job (id, tenant_id, integration_id, sync_type, trigger_type, status,"
+                + " priority, requested_by, created_at, version) VALUES ('" + job + "', '" + owner.tenant() + "', '"
+                + integration + "', 'INCREMENTAL', 'MANUAL', 'QUEUED', 5, 'SecureDefaultsIT', now(), 0)");
+        try (ExternalJms server = ExternalJms.asServer()) {
+            sendPlan(server.context(), other.tenant(), job);
+            WorkersIT.await(() -> pending(server.context(), job), n -> n == 0, Duration.ofSeconds(60));
+            assertEquals(1, Database.count("select count(*) from engine.sync_job where id = ? and status = 'QUEUED'", job),
+                    "a message naming another tenant's job changes nothing");
+            sendPlan(server.context(), owner.tenant(), job);
+            WorkersIT.await(() -> Database.count("select count(*) from engine.sync_job where id = ? and status <> 'QUEUED'",
+                    job), n -> n == 1, Duration.ofSeconds(60));
+        }
+    }
+
+    private static void sendPlan(JMSContext jms, String tenant, java.util.UUID job) throws Exception {
+        MapMessage plan = jms.createMapMessage();
+        plan.setString("tenantId", tenant);
+        plan.setString("jobId", job.toString());
+        jms.createProducer().send(jms.createQueue("kibly_sync_integration"), plan);
+    }
+
+    /** Messages naming {@code job} still on the planner's queue. */
+    private static int pending(JMSContext jms, java.util.UUID job) {
+        int count = 0;
+        try (jakarta.jms.QueueBrowser browser = jms.createBrowser(jms.createQueue("kibly_sync_integration"))) {
+            for (var e = browser.getEnumeration(); e.hasMoreElements();) {
+                if (e.nextElement() instanceof MapMessage m && job.toString().equals(m.getString("jobId"))) {
+                    count++;
+                }
+            }
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
+        }
+        return count;
+    }
+
     private static int jmxPort() {
         return environment().payara().adminPort() - 48 + 86;
     }
