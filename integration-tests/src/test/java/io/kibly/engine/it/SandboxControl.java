@@ -32,7 +32,14 @@ final class SandboxControl {
     }
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String SANDBOX = System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
+    /**
+     * Read at each call, not once: this class may load (a test's static field naming {@link #UK}, say) before the
+     * test environment has set the property, and a constant then kept the default port base's sandbox, which with
+     * another {@code kibly.it.portBase} is not there (ConnectException).
+     */
+    private static String sandbox() {
+        return System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
+    }
 
     private SandboxControl() {
     }
@@ -134,7 +141,7 @@ final class SandboxControl {
     }
 
     private static String send(String method, String path, String json, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SANDBOX + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox() + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
