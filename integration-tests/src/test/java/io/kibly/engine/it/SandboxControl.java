@@ -32,7 +32,11 @@ final class SandboxControl {
     }
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    // read at each call: this class is loaded (for its organisations) before the environment sets the property
+    /**
+     * Read at each call, not once: this class may load (a test's static field naming {@link #UK}, say) before the
+     * test environment has set the property, and a constant then kept the default port base's sandbox, which with
+     * another {@code kibly.it.portBase} is not there (ConnectException).
+     */
     private static String sandbox() {
         return System.getProperty("kibly.it.sandboxUrl", "http://localhost:28090");
     }

@@ -23,7 +23,9 @@ import java.io.IOException;
  * {@code Server} and {@code X-Powered-By} are switched off in the HTTP listeners' configuration
  * (configure-domain.asadmin): Grizzly writes its Server header below any filter.
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {jakarta.servlet.DispatcherType.REQUEST,
+// asyncSupported: every filter on the way must allow it, or the Server-Sent Events streams cannot start (Jersey:
+// "Attempt to put servlet request into asynchronous mode has failed"; the console's job rows stayed QUEUED)
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {jakarta.servlet.DispatcherType.REQUEST,
         jakarta.servlet.DispatcherType.ERROR, jakarta.servlet.DispatcherType.ASYNC})
 public class SecurityHeaders extends HttpFilter {
 
