@@ -31,7 +31,7 @@ class PlatformIT {
                 + "and version in ('1', '2')"));
         assertEquals(6, Database.count("select count(*) from information_schema.tables where table_schema = 'jbatch'"
                 + " and table_type = 'BASE TABLE'"));
-        assertEquals(19, Database.count("select max(version::int) from engine.flyway_schema_history where success"));
+        assertEquals(20, Database.count("select max(version::int) from engine.flyway_schema_history where success"));
         // the timer table is reachable from the batch runtime's schema too (V9)
         assertEquals(1, Database.count("select count(*) from information_schema.views where table_schema = 'jbatch'"
                 + " and table_name = 'EJB__TIMER__TBL'"));
