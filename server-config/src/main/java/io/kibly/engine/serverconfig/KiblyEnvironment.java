@@ -21,7 +21,7 @@ import java.util.logging.Logger;
  * workDirectory/
  *   payara/payara6/...          Payara Server Full, domain "kibly", owned by the service account (moved under
  *                               /var/tmp when root cannot share it)
- *   payara-admin.password       the domain administrator's generated password
+ *   payara/admin.password       the domain administrator's generated password (0600)
  *   postgres/{bin-*,data}       the embedded PostgreSQL (moved under /var/tmp when root cannot share it)
  *   sandbox/                    the provider sandbox on Payara Micro: pid, log
  *   jwt/                        the development token issuer's key pair
@@ -48,6 +48,7 @@ public final class KiblyEnvironment {
     private final Distribution distribution;
     private final PayaraServer payara;
     private final boolean newAdminPassword;
+    private final Path adminPasswordFile;
 
     public KiblyEnvironment(Path workDirectory, int portBase, String heap, Map<String, String> environment) {
         this.workDirectory = workDirectory.toAbsolutePath().normalize();
@@ -55,10 +56,12 @@ public final class KiblyEnvironment {
         this.heap = heap;
         this.environment = environment;
         this.distribution = Distribution.fromBuild();
-        Path adminPasswordFile = this.workDirectory.resolve("payara-admin.password");
+        // The administrator's password lives with the installation whose domain it protects (which may have moved
+        // under /var/tmp and outlive this work directory).
+        Path installation = ServiceUser.homeFor(this.workDirectory.resolve("payara"), "kibly-payara");
+        this.adminPasswordFile = installation.resolve("admin.password");
         this.newAdminPassword = !KeptSecret.exists(adminPasswordFile);
-        this.payara = new PayaraServer(ServiceUser.homeFor(this.workDirectory.resolve("payara"), "kibly-payara"),
-                portBase, KeptSecret.ensurePassword(adminPasswordFile));
+        this.payara = new PayaraServer(installation, portBase, KeptSecret.ensurePassword(adminPasswordFile));
     }
 
     public PayaraServer payara() {
@@ -67,7 +70,7 @@ public final class KiblyEnvironment {
 
     /** Where the domain administrator's password is kept (0600), and whether this run generated it. */
     public Path adminPasswordFile() {
-        return workDirectory.resolve("payara-admin.password");
+        return adminPasswordFile;
     }
 
     public boolean adminPasswordIsNew() {
