@@ -67,7 +67,7 @@ public class AccessControl implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
             String refusal = security.getUserPrincipal() instanceof JsonWebToken token
-                    ? TokenClaims.refusal(token.getRawToken(), Instant.now().getEpochSecond(), clockSkewSeconds)
+                    ? TokenClaims.refusal(token, Instant.now().getEpochSecond(), clockSkewSeconds)
                     : null;
             if (security.getUserPrincipal() == null) {
                 request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,

@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The engine's own rules for a bearer token Payara has verified (signature, issuer, expiry), read from the
@@ -32,8 +33,15 @@ final class TokenClaims {
     /**
      * @return null for a token that meets the rules, else the {@code WWW-Authenticate} challenge to answer with
      */
+    static String refusal(JsonWebToken token, long nowEpochSeconds, long skewSeconds) {
+        return refusal(claimsOf(token), nowEpochSeconds, skewSeconds);
+    }
+
     static String refusal(String rawToken, long nowEpochSeconds, long skewSeconds) {
-        JsonObject claims = claims(rawToken);
+        return refusal(claims(rawToken), nowEpochSeconds, skewSeconds);
+    }
+
+    private static String refusal(JsonObject claims, long nowEpochSeconds, long skewSeconds) {
         if (claims == null) {
             return BearerChallenge.INVALID;
         }
@@ -56,9 +64,48 @@ final class TokenClaims {
     }
 
     /** The token's tenant: its {@code tenant} claim when that is a string of the allowed form, else null. */
+    static String tenant(JsonWebToken token) {
+        JsonObject claims = claimsOf(token);
+        return claims == null ? null : tenant(claims);
+    }
+
     static String tenant(String rawToken) {
         JsonObject claims = claims(rawToken);
         return claims == null ? null : tenant(claims);
+    }
+
+    /**
+     * The token's claims as it carries them: decoded from the raw token, or, should the runtime not keep that,
+     * rebuilt from the claim values it hands out (strings stay strings, numbers numbers).
+     */
+    private static JsonObject claimsOf(JsonWebToken token) {
+        if (token.getRawToken() != null) {
+            return claims(token.getRawToken());
+        }
+        var claims = Json.createObjectBuilder();
+        for (String name : token.getClaimNames()) {
+            Object value = token.getClaim(name);
+            if (value instanceof JsonValue json) {
+                claims.add(name, json);
+            } else if (value instanceof String text) {
+                claims.add(name, text);
+            } else if (value instanceof Long || value instanceof Integer) {
+                claims.add(name, ((Number) value).longValue());
+            } else if (value instanceof java.util.Collection<?> values) {
+                var array = Json.createArrayBuilder();
+                values.forEach(v -> {
+                    if (v instanceof String text) {
+                        array.add(text);
+                    } else {
+                        array.addNull();
+                    }
+                });
+                claims.add(name, array);
+            } else if (value instanceof Boolean flag) {
+                claims.add(name, flag);
+            }
+        }
+        return claims.build();
     }
 
     private static String tenant(JsonObject claims) {

@@ -58,6 +58,37 @@ class TokenClaimsTest {
         assertEquals(BearerChallenge.INVALID, TokenClaims.refusal("not-a-jwt", NOW, SKEW));
     }
 
+    @Test
+    void withoutTheRawTokenTheClaimValuesAreJudgedAsTheyAre() {
+        assertNull(TokenClaims.refusal(token(java.util.Map.of("tenant", "acme", "groups", java.util.Set.of("ADMIN"),
+                "iat", NOW)), NOW, SKEW));
+        assertEquals(BearerChallenge.NO_TENANT, TokenClaims.refusal(token(java.util.Map.of("tenant", 123L)), NOW, SKEW));
+        assertEquals(BearerChallenge.NOT_YET_VALID, TokenClaims.refusal(token(java.util.Map.of("tenant", "acme",
+                "nbf", NOW + 3_600)), NOW, SKEW));
+        assertNull(TokenClaims.tenant(token(java.util.Map.of("tenant", true))));
+    }
+
+    /** A token as the runtime hands it out, without its raw form. */
+    private static org.eclipse.microprofile.jwt.JsonWebToken token(java.util.Map<String, Object> claims) {
+        return new org.eclipse.microprofile.jwt.JsonWebToken() {
+            @Override
+            public String getName() {
+                return "user";
+            }
+
+            @Override
+            public java.util.Set<String> getClaimNames() {
+                return claims.keySet();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String name) {
+                return (T) claims.get(name);
+            }
+        };
+    }
+
     private static String refusal(String claims) {
         return TokenClaims.refusal(token(claims), NOW, SKEW);
     }
