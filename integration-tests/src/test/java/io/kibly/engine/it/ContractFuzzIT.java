@@ -160,6 +160,11 @@ class ContractFuzzIT {
         if (c.path().startsWith("/api/webhooks/")) {
             return null; // documented: 401 with an empty body, as the providers expect
         }
+        if (status == 400 && c.path().split("\\?")[0].contains("%00") && reply.body().isEmpty()) {
+            // Payara's HTTP listener (Grizzly) refuses U+0000 in a path itself, with an empty 400, before any
+            // application code runs (seen: every path of this run); a %00 in a query reaches ParameterCheck
+            return null;
+        }
         if (!reply.contentType().startsWith("application/problem+json")) {
             return "not a problem";
         }
