@@ -196,6 +196,56 @@ class CorporateJmsIT {
     }
 
     @Test
+    void hostileCommandsAreRefusedAsMalformedOnceAndParkedWithTheReason() throws Exception {
+        EngineClient admin = EngineClient.forNewTenant("corporate-hostile");
+        String key = issueKey(admin);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String trigger = "{\"type\":\"TriggerSync\",\"commandId\":\"h\",\"integrationId\":\"" + UUID.randomUUID() + "\"";
+        java.util.Map<String, String> hostile = new java.util.LinkedHashMap<>();
+        hostile.put("priority-wraps", trigger + ",\"priority\":18446744073709551625}");
+        hostile.put("priority-exponent", trigger + ",\"priority\":1e40}");
+        hostile.put("priority-text", trigger + ",\"priority\":\"5\"}");
+        hostile.put("year-too-far", trigger + ",\"dateFrom\":\"+999999999-12-31\"}");
+        hostile.put("year-zero", trigger + ",\"dateTo\":\"0000-01-01\"}");
+        hostile.put("nul-type", "{\"type\":\"TriggerSync\\u0000\",\"commandId\":\"h\"}");
+        hostile.put("nul-field-name", trigger + ",\"x\\u0000\":1}");
+        hostile.put("surrogate", trigger + ",\"syncType\":\"\\ud800\"}");
+        hostile.put("command-id-number", "{\"type\":\"CancelSync\",\"commandId\":5,\"jobId\":\"" + UUID.randomUUID() + "\"}");
+        hostile.put("truncated", trigger);
+
+        try (ExternalJms client = ExternalJms.asTenant(admin.tenant()); ExternalJms operator = ExternalJms.asServer()) {
+            JMSContext jms = client.context();
+            TemporaryQueue replies = jms.createTemporaryQueue();
+            JMSConsumer answers = client.consumer(replies, null);
+            for (var command : hostile.entrySet()) {
+                send(jms, command.getValue(), key, replies, run + "-" + command.getKey());
+            }
+            java.util.Map<String, String> codes = new java.util.TreeMap<>();
+            for (int i = 0; i < hostile.size(); i++) {
+                Message reply = answers.receive(30_000);
+                assertNotNull(reply, "a reply for each command; got " + codes);
+                JsonObject answer = json(reply);
+                assertEquals("REJECTED", answer.getString("status"), answer.toString());
+                assertFalse(answer.toString().contains("\\u0000"), "the reason echoes no U+0000: " + answer);
+                codes.put(reply.getJMSCorrelationID().substring(run.length() + 1),
+                        answer.getJsonObject("error").getString("code"));
+            }
+            java.util.Map<String, String> expected = new java.util.TreeMap<>();
+            hostile.keySet().forEach(name -> expected.put(name, "malformed"));
+            assertEquals(expected, codes);
+            assertNull(answers.receive(5_000), "answered once each: no exception loop, nothing redelivered");
+            List<Message> parked = browse(operator.context(), PARKED, run);
+            assertEquals(hostile.size(), parked.size(), "all parked");
+            for (Message message : parked) {
+                assertEquals("malformed", message.getStringProperty("kiblyRefusal"));
+                assertFalse(message.getStringProperty("kiblyRefusalDetail").isBlank());
+            }
+            assertEquals(0, browse(operator.context(), COMMANDS, run).size(), "nothing left to redeliver");
+        }
+        assertEquals(0, Database.count("select count(*) from engine.sync_job where tenant_id = ?", admin.tenant()));
+    }
+
+    @Test
     void aRolledBackChangePublishesNothingAndItsCommittedRetryPublishesOnce() throws Exception {
         String organisation = SandboxControl.organisation(13);
         SandboxControl.configure("{\"transactionCounts\":{\"" + organisation + "\":1000}}");

@@ -58,8 +58,8 @@ class FuzzIT {
         for (String field : register.keySet()) {
             for (String value : HOSTILE_VALUES) {
                 if (field.equals("name") && value.startsWith("\"") && value.length() < 300 && !value.isBlank()
-                        && !value.equals("\"\"") && !value.equals("\"   \"")) {
-                    continue; // any short string is a valid name: not hostile here
+                        && !value.equals("\"\"") && !value.equals("\"   \"") && !value.contains("\\u0000")) {
+                    continue; // any short string without U+0000 is a valid name: not hostile here
                 }
                 requests.add(new String[] {"POST", "/api/integrations", body(register, field, value)});
             }
@@ -68,7 +68,7 @@ class FuzzIT {
         for (String field : rename.keySet()) {
             for (String value : HOSTILE_VALUES) {
                 if (field.equals("name") && value.startsWith("\"") && value.length() < 300 && !value.equals("\"\"")
-                        && !value.equals("\"   \"")) {
+                        && !value.equals("\"   \"") && !value.contains("\\u0000")) {
                     continue;
                 }
                 requests.add(new String[] {"PATCH", "/api/integrations/" + id, body(rename, field, value)});
@@ -171,6 +171,44 @@ class FuzzIT {
         assertEquals(auditEntries, Database.auditEntriesOf(client.tenant()), "nothing audited, so nothing changed");
         assertEquals(integration, Database.count("select version from engine.integration where id = ?::uuid", id) + "",
                 "the integration is unchanged");
+    }
+
+    @Test
+    void theValuesIssue25FoundAreRefusedNamingTheirFieldAndStoreNothing() {
+        EngineClient client = EngineClient.forNewTenant("fuzz-25");
+        String id = client.registerIntegration("xero", "Exact", "accounting").json().getString("id");
+        String interval = Database.scalar("select sync_interval_minutes from engine.integration where id = ?::uuid", id);
+        for (String number : List.of("4294967297", "1e40", "1.9", "18446744073709551676")) {
+            assertRefused(client.send("PATCH", "/api/integrations/" + id,
+                    "{\"syncIntervalMinutes\":" + number + ",\"version\":0}", Map.of()), "syncIntervalMinutes");
+        }
+        assertEquals(interval, Database.scalar("select sync_interval_minutes from engine.integration where id = ?::uuid", id));
+        for (String number : List.of("4294968296", "5000.99")) {
+            assertRefused(client.send("PUT", "/api/enrichment-settings", "{\"baseCurrency\":\"GBP\",\"reviewThreshold\":0.5,"
+                    + "\"retrainAfterLabels\":" + number + ",\"version\":0}", Map.of()), "retrainAfterLabels");
+        }
+        assertRefused(client.send("PUT", "/api/enrichment-settings", "{\"baseCurrency\":\"GBP\",\"reviewThreshold\":0.12345,"
+                + "\"retrainAfterLabels\":10,\"version\":0}", Map.of()), "reviewThreshold");
+        assertRefused(client.post("/api/integrations", "{\"provider\":\"xero\",\"name\":\"a\\u0000b\","
+                + "\"integrationType\":\"accounting\"}"), "name");
+        assertRefused(client.send("PATCH", "/api/integrations/" + id, "{\"name\":\"\\u0000\",\"version\":0}", Map.of()),
+                "name");
+        assertRefused(client.post("/api/enrichment-rules", "{\"priority\":1,\"match\":{\"type\":\"SPEND\"},"
+                + "\"set\":{\"category\":\"Travel\\u0000\"}}"), "set.category");
+        assertRefused(client.post("/api/enrichment-rules", "{\"priority\":1,\"match\":{\"description\":{\"mode\":"
+                + "\"REGEX\",\"pattern\":\"^a\\u0000\"}},\"set\":{\"category\":\"Travel\"}}"), "match.description.pattern");
+        assertRefused(client.post("/api/command-keys", "{\"label\":\"ERP\\u0000\"}"), "label");
+        assertRefused(client.get("/api/sync-jobs/statistics?since=%2B1000000000-01-01T00:00:00Z"), "since");
+        assertRefused(client.get("/api/transactions?dateFrom=%2B999999999-12-31"), "dateFrom");
+        assertRefused(client.get("/api/transactions/summary?dateTo=0000-01-01"), "dateTo");
+        assertRefused(client.get("/api/audit?actor=a%00b"), "actor");
+        assertEquals(1, Database.integrationsOf(client.tenant()));
+        assertEquals(0, Database.count("select count(*) from engine.command_key where tenant_id = ?", client.tenant()));
+    }
+
+    private static void assertRefused(EngineClient.Reply reply, String field) {
+        IntegrationsApiIT.assertProblem(reply, 400);
+        assertEquals(field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"), reply.toString());
     }
 
     private static String body(Map<String, String> template, String field, String value) {

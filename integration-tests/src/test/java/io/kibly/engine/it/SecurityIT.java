@@ -115,6 +115,48 @@ class SecurityIT {
     }
 
     @Test
+    void aTokenNotValidYetIssuedInTheFutureOrWithClaimsOfTheWrongTypeIs401AndChangesNothing() {
+        String tenant = EngineClient.newTenantId("claims");
+        long now = Instant.now().getEpochSecond();
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("nbf a day ahead", claims("\"" + tenant + "\"", "[\"ADMIN\"]", now, now + 86_400));
+        refused.put("nbf beyond the skew", claims("\"" + tenant + "\"", "[\"ADMIN\"]", now, now + 600));
+        refused.put("iat a day ahead", claims("\"" + tenant + "\"", "[\"ADMIN\"]", now + 86_400, null));
+        refused.put("tenant a number", claims("123", "[\"ADMIN\"]", now, null));
+        refused.put("tenant a boolean", claims("true", "[\"ADMIN\"]", now, null));
+        refused.put("tenant empty", claims("\"\"", "[\"ADMIN\"]", now, null));
+        refused.put("tenant an array", claims("[\"" + tenant + "\"]", "[\"ADMIN\"]", now, null));
+        refused.put("tenant of another form", claims("\"a b/../c\"", "[\"ADMIN\"]", now, null));
+        refused.put("groups a string", claims("\"" + tenant + "\"", "\"ADMIN\"", now, null));
+        refused.put("groups not strings", claims("\"" + tenant + "\"", "[\"ADMIN\",1]", now, null));
+        refused.forEach((what, token) -> {
+            for (EngineClient.Reply reply : List.of(EngineClient.withToken(tenant, token).get("/api/integrations"),
+                    EngineClient.withToken(tenant, token).post("/api/integrations", INTEGRATION))) {
+                IntegrationsApiIT.assertProblem(reply, 401);
+                String challenge = reply.authenticate().orElse("");
+                assertTrue(challenge.startsWith("Bearer realm=\"kibly\", error=\"invalid_token\", error_description=\""),
+                        what + ": " + reply + " " + challenge);
+                assertFalse(challenge.contains(token.split("\\.")[1]), what + ": the challenge echoes the token");
+                assertFalse(reply.body().contains(token.split("\\.")[1]), what + ": the problem echoes the token");
+            }
+        });
+        for (String coerced : List.of(tenant, "123", "true")) {
+            assertEquals(0, Database.integrationsOf(coerced), coerced);
+        }
+        // within the clock skew (60 s by default) a token is accepted: clocks differ
+        String skewed = claims("\"" + tenant + "\"", "[\"ADMIN\"]", now + 30, now + 30);
+        assertEquals(200, EngineClient.withToken(tenant, skewed).get("/api/integrations").status());
+    }
+
+    /** A token of the development issuer with these raw claim values (JSON), valid for ten minutes. */
+    private static String claims(String tenant, String groups, long issuedAt, Long notBefore) {
+        return EngineClient.issuer().sign("{\"iss\":\"" + DevTokens.ISSUER + "\",\"sub\":\"mallory\",\"upn\":\"mallory\","
+                + "\"tenant\":" + tenant + ",\"groups\":" + groups + ",\"iat\":" + issuedAt
+                + (notBefore == null ? "" : ",\"nbf\":" + notBefore) + ",\"exp\":" + (Instant.now().getEpochSecond() + 600)
+                + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\"}");
+    }
+
+    @Test
     void healthMetricsAndTheOpenApiDocumentArePublic() {
         EngineClient anonymous = EngineClient.withToken("none", null);
 

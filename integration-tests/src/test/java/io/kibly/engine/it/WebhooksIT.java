@@ -88,6 +88,18 @@ class WebhooksIT {
         assertEquals(1, admin.get("/api/sync-jobs?integrationId=" + integration).json().getJsonArray("items").size());
     }
 
+    @Test
+    void aSignedEventNamingAnOrganisationPostgresqlCannotStoreIsSkippedNotA500() {
+        long jobs = Database.count("select count(*) from engine.sync_job");
+        JsonObject xero = SandboxControl.deliverWebhook("xero", "{\"targetUrl\":\"" + ENGINE
+                + "/api/webhooks/xero\",\"events\":[{\"tenantId\":\"org\\u0000x\"},{\"tenantId\":\"\\ud800\"}]}");
+        assertEquals(200, status(xero), xero.toString());
+        JsonObject quickbooks = SandboxControl.deliverWebhook("quickbooks", "{\"targetUrl\":\"" + ENGINE
+                + "/api/webhooks/quickbooks\",\"events\":[{\"realmId\":\"\\u0000\",\"id\":\"e\\u0000\"}]}");
+        assertEquals(200, status(quickbooks), quickbooks.toString());
+        assertEquals(jobs, Database.count("select count(*) from engine.sync_job"), "no sync started");
+    }
+
     private static int status(JsonObject report) {
         return report.getJsonArray("deliveries").getJsonObject(0).getInt("status");
     }

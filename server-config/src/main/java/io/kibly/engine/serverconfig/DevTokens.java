@@ -70,11 +70,16 @@ public final class DevTokens {
     /** As {@link #mint(String, String, List, Duration)}, with every claim chosen (for tests of rejection). */
     public String mint(String issuer, String tenant, String user, List<String> groups, Instant expiresAt) {
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + user + "\",\"upn\":\"" + user + "\","
                 + (tenant == null ? "" : "\"" + TENANT_CLAIM + "\":\"" + tenant + "\",")
                 + "\"groups\":[" + groups.stream().map(g -> "\"" + g + "\"").collect(Collectors.joining(",")) + "],"
                 + "\"iat\":" + now + ",\"exp\":" + expiresAt.getEpochSecond() + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+        return sign(payload);
+    }
+
+    /** A token of exactly these claims (a JSON object), signed with the development key: for tests of refusal. */
+    public String sign(String payload) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String unsigned = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(payload.getBytes(StandardCharsets.UTF_8));
         try {

@@ -205,9 +205,10 @@ public final class KiblyEnvironment {
                 "KIBLY_WEBHOOKS_QUICKBOOKS_VERIFIER_TOKEN", "kibly-sandbox-verifier-token"));
         environment.forEach((name, value) -> {
             // tuning: connections (refresh margin), syncs (attempts, backoff, page size, batch imports), the rate
-            // budget, enrichment's defaults, the events' progress interval
+            // budget, enrichment's defaults, the events' progress interval, the bearer tokens' clock skew
             if (name.startsWith("KIBLY_CONNECTIONS_") || name.startsWith("KIBLY_SYNC_") || name.startsWith("KIBLY_RATE_")
-                    || name.startsWith("KIBLY_ENRICHMENT_") || name.startsWith("KIBLY_EVENTS_")) {
+                    || name.startsWith("KIBLY_ENRICHMENT_") || name.startsWith("KIBLY_EVENTS_")
+                    || name.startsWith("KIBLY_TOKEN_")) {
                 settings.put(name, value);
             }
         });

@@ -1,5 +1,6 @@
 package io.kibly.engine.application.internal;
 
+import io.kibly.engine.application.InputRules;
 import io.kibly.engine.application.DueWork;
 import io.kibly.engine.application.SyncService;
 import io.kibly.engine.application.WebhookService;
@@ -35,6 +36,9 @@ public class DefaultWebhookService implements WebhookService {
     public int receive(Provider provider, List<ProviderEvent> events) {
         Set<String> providerTenants = new LinkedHashSet<>();
         for (ProviderEvent event : events) {
+            if (!InputRules.storable(event.providerTenantId()) || !InputRules.storable(event.key())) {
+                continue; // names no organisation the engine could have; comparing it in SQL would fail
+            }
             if (due.firstDelivery(provider, event.key())) {
                 providerTenants.add(event.providerTenantId());
             }

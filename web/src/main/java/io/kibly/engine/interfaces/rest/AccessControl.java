@@ -14,14 +14,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
-import io.kibly.engine.domain.model.tenant.TenantId;
 import java.lang.reflect.Method;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.time.Instant;
 import java.util.Arrays;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Enforces every resource's declared roles before it runs: no verified bearer token → 401 with
- * {@code WWW-Authenticate: Bearer} ({@link BearerChallenge}); a verified token naming no valid tenant → 401
+ * {@code WWW-Authenticate: Bearer} ({@link BearerChallenge}); a verified token the engine's own rules refuse
+ * ({@link TokenClaims}: not valid yet, issued in the future, no valid tenant, groups not strings) → 401
  * ({@code invalid_token}); a token without one of the method's (else the class's) {@code @RolesAllowed} roles →
  * 403. A resource that declares neither {@code @RolesAllowed} nor {@code @PermitAll} is refused: every endpoint
  * must say who may call it.
@@ -33,6 +35,9 @@ import java.util.Arrays;
 @Provider
 public class AccessControl implements DynamicFeature {
 
+    public static final String CLOCK_SKEW = "kibly.token.clock-skew-seconds";
+    public static final long DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
@@ -43,7 +48,7 @@ public class AccessControl implements DynamicFeature {
         }
         RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
                 ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
-        context.register(new RolesFilter(allowed == null ? null : allowed.value()));
+        context.register(new RolesFilter(allowed == null ? null : allowed.value(), clockSkewSeconds()));
     }
 
     /** The check for one resource method; {@code roles} null: the method declares none and is refused. */
@@ -51,26 +56,31 @@ public class AccessControl implements DynamicFeature {
     static final class RolesFilter implements ContainerRequestFilter {
 
         private final String[] roles;
+        private final long clockSkewSeconds;
 
-        RolesFilter(String[] roles) {
+        RolesFilter(String[] roles, long clockSkewSeconds) {
             this.roles = roles;
+            this.clockSkewSeconds = clockSkewSeconds;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
+            String refusal = security.getUserPrincipal() instanceof JsonWebToken token
+                    ? TokenClaims.refusal(token, Instant.now().getEpochSecond(), clockSkewSeconds)
+                    : null;
             if (security.getUserPrincipal() == null) {
                 request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
                                 "A valid bearer token is required").toResponse())
                         .header(HttpHeaders.WWW_AUTHENTICATE,
                                 BearerChallenge.forRequest(request.getHeaderString(HttpHeaders.AUTHORIZATION)))
                         .build());
-            } else if (security.getUserPrincipal() instanceof JsonWebToken token && !hasTenant(token)) {
-                // verified, yet it acts for nobody: a token problem (401), not a permission problem (403)
+            } else if (refusal != null) {
+                // verified, yet not usable (not valid yet, no valid tenant, odd groups): a token problem (401),
+                // not a permission problem (403)
                 request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                                "The bearer token names no valid tenant (claim '" + CurrentTenant.CLAIM + "')")
-                                .toResponse())
-                        .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.NO_TENANT)
+                                BearerChallenge.description(refusal)).toResponse())
+                        .header(HttpHeaders.WWW_AUTHENTICATE, refusal)
                         .build());
             } else if (roles == null || Arrays.stream(roles).noneMatch(security::isUserInRole)) {
                 request.abortWith(Problem.of(Response.Status.FORBIDDEN, roles == null
@@ -80,8 +90,8 @@ public class AccessControl implements DynamicFeature {
         }
     }
 
-    static boolean hasTenant(JsonWebToken token) {
-        Object claim = token.getClaim(CurrentTenant.CLAIM);
-        return claim != null && TenantId.isValid(claim.toString());
+    /** How far a token's {@code nbf} and {@code iat} may lie in the future: clocks differ (MP Config, seconds). */
+    static long clockSkewSeconds() {
+        return ConfigProvider.getConfig().getOptionalValue(CLOCK_SKEW, Long.class).orElse(DEFAULT_CLOCK_SKEW_SECONDS);
     }
 }

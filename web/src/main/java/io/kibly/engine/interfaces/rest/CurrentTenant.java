@@ -28,9 +28,9 @@ public class CurrentTenant {
 
     public TenantId id() {
         if (tenantId == null) {
-            Object claim = token().getClaim(CLAIM);
-            String value = claim == null ? null : claim.toString();
-            if (!TenantId.isValid(value)) {
+            // the claim as the token has it: a number or boolean is no tenant (getClaim's toString made 123 "123")
+            String value = TokenClaims.tenant(token());
+            if (value == null) {
                 // 401, not 403: without a tenant the token authenticates nobody the engine knows (RFC 6750
                 // invalid_token); no role would make it usable
                 throw new NotAuthorizedException("The bearer token names no valid tenant (claim '" + CLAIM + "')",

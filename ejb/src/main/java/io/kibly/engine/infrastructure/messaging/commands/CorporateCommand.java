@@ -1,5 +1,6 @@
 package io.kibly.engine.infrastructure.messaging.commands;
 
+import io.kibly.engine.application.InputRules;
 import io.kibly.engine.domain.model.sync.SyncType;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -9,6 +10,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -54,6 +56,11 @@ public sealed interface CorporateCommand {
             throw new InvalidCommandException("The command must be a JSON object");
         }
         JsonObject json = value.asJsonObject();
+        String unstorable = Fields.unstorable(json, "");
+        if (unstorable != null) {
+            // before any message echoes a field or a value: the reason is parked and logged
+            throw new InvalidCommandException(unstorable + " " + InputRules.UNSTORABLE_TEXT);
+        }
         String type = text(json, "type", true);
         String commandId = text(json, "commandId", true);
         if (!Fields.COMMAND_ID.matcher(commandId).matches()) {
@@ -114,7 +121,11 @@ public sealed interface CorporateCommand {
     private static LocalDate date(JsonObject json, String field) {
         String value = text(json, field, false);
         try {
-            return value == null ? null : LocalDate.parse(value);
+            LocalDate date = value == null ? null : LocalDate.parse(value);
+            if (!InputRules.representable(date)) {
+                throw new InvalidCommandException(field + " " + InputRules.YEAR_RANGE);
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new InvalidCommandException(field + " must be a date (YYYY-MM-DD)");
         }
@@ -125,8 +136,10 @@ public sealed interface CorporateCommand {
         if (value == null || value == JsonValue.NULL) {
             return 4;
         }
+        // compared as the exact number: longValue() wraps (2^64 + 9 would read as 9)
         if (!(value instanceof JsonNumber number) || !number.isIntegral()
-                || number.longValue() < 0 || number.longValue() > 9) {
+                || number.bigDecimalValue().compareTo(BigDecimal.ZERO) < 0
+                || number.bigDecimalValue().compareTo(BigDecimal.valueOf(9)) > 0) {
             throw new InvalidCommandException("priority must be an integer from 0 to 9");
         }
         return number.intValue();
@@ -137,6 +150,36 @@ public sealed interface CorporateCommand {
         static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
         private Fields() {
+        }
+
+        /** The first field (a path such as {@code a.b[2]}) whose name or text PostgreSQL cannot store, or null. */
+        static String unstorable(JsonValue value, String path) {
+            if (value instanceof JsonString string) {
+                return InputRules.storable(string.getString()) ? null : label(path);
+            }
+            if (value instanceof JsonObject object) {
+                for (var field : object.entrySet()) {
+                    if (!InputRules.storable(field.getKey())) {
+                        return "a field name" + (path.isEmpty() ? "" : " in " + path);
+                    }
+                    String found = unstorable(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            } else if (value instanceof jakarta.json.JsonArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    String found = unstorable(array.get(i), path + "[" + i + "]");
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static String label(String path) {
+            return path.isEmpty() ? "the command" : path;
         }
 
         static void only(JsonObject json, Set<String> allowed) {

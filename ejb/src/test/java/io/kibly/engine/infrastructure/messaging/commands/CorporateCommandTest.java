@@ -62,6 +62,30 @@ class CorporateCommandTest {
         assertRefused("{\"type\":\"TriggerSync\",\"commandId\":\"" + "x".repeat(20_000) + "\"}", "larger than");
     }
 
+    @Test
+    void aPriorityBeyondTheLongRangeIsRefusedNotWrapped() {
+        // 2^64 + 9: longValue() wraps it to 9
+        assertRefused(trigger(",\"priority\":18446744073709551625"), "priority");
+        assertRefused(trigger(",\"priority\":-18446744073709551616"), "priority");
+        assertRefused(trigger(",\"priority\":1e40"), "priority");
+    }
+
+    @Test
+    void aDateOfAYearTheDatabaseCannotStoreIsRefused() {
+        assertRefused(trigger(",\"dateFrom\":\"+999999999-12-31\""), "dateFrom must be in the years 1 to 9999");
+        assertRefused(trigger(",\"dateTo\":\"0000-01-01\""), "dateTo must be in the years");
+    }
+
+    @Test
+    void textPostgresqlCannotStoreIsRefusedWithoutEchoingIt() {
+        assertRefused("{\"type\":\"Drop\\u0000\",\"commandId\":\"c\"}", "type must not contain the character U+0000");
+        assertRefused(trigger(",\"x\\u0000\":1"), "a field name must not contain");
+        assertRefused(trigger(",\"syncType\":\"\\ud800\""), "syncType must not contain");
+        InvalidCommandException refused = assertThrows(InvalidCommandException.class,
+                () -> CorporateCommand.parse(trigger(",\"bad\\u0000\":1")));
+        assertTrue(refused.getMessage().indexOf('\u0000') < 0, refused.getMessage());
+    }
+
     private static String trigger(String extra) {
         return "{\"type\":\"TriggerSync\",\"commandId\":\"c\",\"integrationId\":\"" + INTEGRATION + "\"" + extra + "}";
     }

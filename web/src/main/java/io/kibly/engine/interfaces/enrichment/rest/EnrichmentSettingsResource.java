@@ -80,6 +80,8 @@ public class EnrichmentSettingsResource {
         @NotNull(message = "is required")
         private final String baseCurrency;
         @NotNull(message = "is required")
+        // the column is numeric(5, 4): a fifth decimal would be rounded away silently
+        @jakarta.validation.constraints.Digits(integer = 1, fraction = 4, message = "must have at most 4 decimals")
         private final BigDecimal reviewThreshold;
         @NotNull(message = "is required")
         private final Integer retrainAfterLabels;

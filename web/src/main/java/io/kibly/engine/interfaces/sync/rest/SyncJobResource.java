@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -91,8 +90,8 @@ public class SyncJobResource {
     public Response start(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid StartSyncJobRequest request) {
         String key = QueryParameters.text("Idempotency-Key", idempotencyKey, MAX_IDEMPOTENCY_KEY);
-        LocalDate from = date("dateFrom", request.getDateFrom());
-        LocalDate to = date("dateTo", request.getDateTo());
+        LocalDate from = QueryParameters.date("dateFrom", request.getDateFrom());
+        LocalDate to = QueryParameters.date("dateTo", request.getDateTo());
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameterException("dateFrom", "must not be after dateTo");
         }
@@ -216,17 +215,6 @@ public class SyncJobResource {
         return Arrays.stream(SyncStatus.values()).filter(s -> s.name().equals(text.strip())).findFirst()
                 .orElseThrow(() -> new InvalidParameterException("status",
                         "must be one of: " + Arrays.toString(SyncStatus.values())));
-    }
-
-    private static LocalDate date(String field, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(field, "must be a real date such as 2024-01-31");
-        }
     }
 
     /** An id that is not even a UUID names no job: 404, as for any unknown id. */

@@ -16,8 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -100,18 +98,7 @@ public class TransactionResource {
             throw new InvalidParameterException("currency", "must be an ISO 4217 code such as GBP");
         }
         return new TransactionFilter(QueryParameters.cursor("integrationId", integrationId), statusValue,
-                currencyValue, QueryParameters.text("type", type, 40), date("dateFrom", dateFrom),
-                date("dateTo", dateTo));
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be a date such as 2024-01-31");
-        }
+                currencyValue, QueryParameters.text("type", type, 40), QueryParameters.date("dateFrom", dateFrom),
+                QueryParameters.date("dateTo", dateTo));
     }
 }

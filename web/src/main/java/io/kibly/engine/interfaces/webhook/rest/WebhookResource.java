@@ -41,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Webhooks", description = "Provider notifications (signed by the provider, no bearer token)")
 public class WebhookResource {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(WebhookResource.class.getName());
+
     @Inject
     WebhookSignatures signatures;
 
@@ -68,7 +70,8 @@ public class WebhookResource {
         }
         List<ProviderEvent> received = new ArrayList<>();
         for (JsonValue value : events) {
-            if (value instanceof JsonObject event && event.get("tenantId") instanceof jakarta.json.JsonString tenant) {
+            if (value instanceof JsonObject event && event.get("tenantId") instanceof jakarta.json.JsonString tenant
+                    && storable(tenant)) {
                 // Xero's events carry no id: the whole event is its identity
                 received.add(new ProviderEvent(digest(event.toString()), tenant.getString()));
             }
@@ -98,7 +101,7 @@ public class WebhookResource {
         List<ProviderEvent> received = new ArrayList<>();
         for (JsonValue value : events) {
             if (value instanceof JsonObject event && event.get("id") instanceof jakarta.json.JsonString id
-                    && event.get("intuitaccountid") instanceof jakarta.json.JsonString realm) {
+                    && event.get("intuitaccountid") instanceof jakarta.json.JsonString realm && storable(realm)) {
                 received.add(new ProviderEvent(digest(id.getString()), realm.getString()));
             }
         }
@@ -116,6 +119,19 @@ public class WebhookResource {
                 .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE,
                         "Signature realm=\"webhooks\", header=\"" + header + "\"")
                 .build();
+    }
+
+    /**
+     * Whether an event's organisation can be looked up at all: text PostgreSQL cannot store (U+0000) names no
+     * organisation the engine has, and comparing it in SQL failed the whole delivery with a 500 (which the
+     * provider retries). Such an event is skipped like one without an organisation.
+     */
+    private static boolean storable(jakarta.json.JsonString organisation) {
+        if (io.kibly.engine.application.InputRules.storable(organisation.getString())) {
+            return true;
+        }
+        LOG.warning("Skipped a signed webhook event whose organisation id is not storable text");
+        return false;
     }
 
     private static java.util.Optional<JsonValue> parse(byte[] body) {
