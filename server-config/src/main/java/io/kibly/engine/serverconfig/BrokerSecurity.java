@@ -62,18 +62,12 @@ public final class BrokerSecurity {
      */
     void secureNewBroker() {
         payara.startBroker();
-        payara.ensureBrokerUser(SERVER_USER, serverPassword());
-        payara.ensureBrokerUser("admin", adminPassword());
-        payara.deactivateBrokerUser("guest");
-        writeAccessControl();
+        ensureAccounts();
     }
 
     /** On every start: the server's account and every tenant account exist, and the access control names them. */
     void ensureAccounts() {
-        payara.ensureBrokerUser(SERVER_USER, serverPassword());
-        for (String tenant : tenants()) {
-            payara.ensureBrokerUser(TENANT_USER_PREFIX + tenant, tenantPassword(tenant));
-        }
+        writeUsers();
         writeAccessControl();
     }
 
@@ -89,7 +83,7 @@ public final class BrokerSecurity {
         boolean created = !KeptSecret.exists(passwordFile);
         String password = tenantPassword(tenant);
         if (created) {
-            payara.ensureBrokerUser(TENANT_USER_PREFIX + tenant, password);
+            writeUsers();
             createTopic(eventsTopic(tenant));
             writeAccessControl();
             LOG.info(() -> "Broker account " + TENANT_USER_PREFIX + tenant + " created for tenant " + tenant);
@@ -121,6 +115,50 @@ public final class BrokerSecurity {
                     .map(n -> n.substring(0, n.length() - ".password".length())).sorted().toList();
         } catch (IOException e) {
             throw new LauncherException("Cannot list the broker's tenant accounts in " + tenants, e);
+        }
+    }
+
+    /**
+     * The broker's user repository, written whole: admin, guest (deactivated, with a password nobody knows), the
+     * server's account and every tenant account. Written here rather than with {@code imqusermgr}, which takes
+     * passwords only on its command line, where any local user could read them. The broker reads the file at
+     * each login, so no restart is needed.
+     */
+    void writeUsers() {
+        List<String> lines = new ArrayList<>(List.of(
+                userLine("admin", adminPassword(), "admin", true),
+                userLine("guest", KeptSecret.newPassword(), "anonymous", false),
+                userLine(SERVER_USER, serverPassword(), "user", true)));
+        for (String tenant : tenants()) {
+            lines.add(userLine(TENANT_USER_PREFIX + tenant, tenantPassword(tenant), "user", true));
+        }
+        Path file = payara.brokerInstance().resolve("etc/passwd");
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = file.resolveSibling("passwd.partial");
+            Files.deleteIfExists(partial);
+            Files.createFile(partial, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(partial, String.join("\n", lines) + "\n");
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ServiceUser.handOver(file.getParent());
+        } catch (IOException e) {
+            throw new LauncherException("Cannot write the broker's user repository " + file, e);
+        }
+    }
+
+    /**
+     * One entry of OpenMQ's file user repository: {@code user:digest:group:active}, the digest being MD5 of
+     * {@code user:password} as Java's signed {@code BigInteger} writes it in hex (what imqusermgr stores).
+     */
+    static String userLine(String user, String password, String group, boolean active) {
+        try {
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
+                    .digest((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return user + ":" + new java.math.BigInteger(md5).toString(16) + ":" + group + ":" + (active ? 1 : 0);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -325,34 +325,6 @@ public final class PayaraServer {
         }
     }
 
-    /**
-     * Creates (or updates the password of) the broker account remote clients use, in the embedded broker's user
-     * repository; the broker reads it at each login, so no restart is needed. The password goes to imqusermgr
-     * on its command line, which is never printed ({@link Processes#redact}).
-     */
-    void ensureBrokerUser(String user, String password) {
-        String varhome = domainDirectory().resolve("imq").toString();
-        Processes.Result updated = runBrokerTool("imqusermgr", List.of("update", "-u", user, "-p", password, "-a", "true",
-                "-f", "-s", "-varhome", varhome), 60);
-        if (!updated.ok()) {
-            Processes.Result added = runBrokerTool("imqusermgr", List.of("add", "-u", user, "-p", password, "-g", "user",
-                    "-s", "-varhome", varhome), 60);
-            if (!added.ok()) {
-                throw new LauncherException("imqusermgr could not create the broker user " + user + ": "
-                        + added.output().replace(password, "*****"));
-            }
-        }
-    }
-
-    /** Deactivates a broker account (OpenMQ's {@code guest}): it can no longer log in. */
-    void deactivateBrokerUser(String user) {
-        Processes.Result result = runBrokerTool("imqusermgr", List.of("update", "-u", user, "-a", "false", "-f", "-s",
-                "-varhome", domainDirectory().resolve("imq").toString()), 60);
-        if (!result.ok()) {
-            throw new LauncherException("imqusermgr could not deactivate the broker user " + user + ": " + result.output());
-        }
-    }
-
     public boolean isRunning() {
         return Processes.run(asadmin("list-domains"), installation, environment(), 60).output()
                 .contains(DOMAIN + " running");

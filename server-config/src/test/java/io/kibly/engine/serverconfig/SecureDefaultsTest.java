@@ -50,4 +50,14 @@ class SecureDefaultsTest {
                 "KIBLY_XERO_API_URL", "https://api.xero.com", "KIBLY_XERO_CLIENT_SECRET", "kibly-sandbox-secret",
                 "KIBLY_WEBHOOKS_XERO_KEY", "k")), "the published secret, set explicitly");
     }
+
+    @Test
+    void brokerUsersAreWrittenAsImqusermgrWritesThem() {
+        // lines as imqusermgr writes them (a password it set; OpenMQ's own admin/admin, inactive here)
+        assertEquals("kibly-tenant-corporate-refused-b400272f:-4ea657da5cc4e203692d81293a80e05f:user:1",
+                BrokerSecurity.userLine("kibly-tenant-corporate-refused-b400272f", "214bf0618dcbbaf4173b33aebe714600",
+                        "user", true));
+        assertEquals("admin:-2d5455c8583c24eec82c7a1e273ea02e:admin:0", BrokerSecurity.userLine("admin", "admin", "admin",
+                false));
+    }
 }
