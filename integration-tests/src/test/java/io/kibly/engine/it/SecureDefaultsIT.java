@@ -199,7 +199,8 @@ class SecureDefaultsIT {
     private static Map<Integer, List<String>> listeningAddresses() throws Exception {
         Map<Integer, List<String>> listening = new java.util.TreeMap<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table)); // read once: the table changes between reads
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (!fields[3].equals("0A")) { // LISTEN
                     continue;
